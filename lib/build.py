@@ -1,0 +1,54 @@
+"""Build the book strictly: ``python -m lib.build [--clean]`` (what ``make book`` runs).
+
+Jupyter Book's execution cache is keyed on each notebook's code alone, so a change
+to the data, to ``lib/`` or to the pinned versions would leave stale outputs in
+the cache. The build therefore fingerprints those inputs and starts from a clean
+``_build/`` whenever the fingerprint differs from the last build's.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BUILD_DIR = ROOT / "_build"
+FINGERPRINT_FILE = BUILD_DIR / ".inputs-fingerprint"
+CACHED_INPUTS = ["data", "lib", "requirements.txt", "constraints.txt"]
+
+
+def fingerprint(root: Path = ROOT) -> str:
+    """SHA-256 over the paths and contents of every file the cached outputs depend on."""
+    digest = hashlib.sha256()
+    for entry in CACHED_INPUTS:
+        path = root / entry
+        files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
+        for file in files:
+            if "__pycache__" in file.parts:
+                continue
+            digest.update(str(file.relative_to(root)).encode() + b"\0" + file.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def build(*, clean: bool = False, root: Path = ROOT) -> int:
+    """Run ``jupyter-book build`` with warnings as errors; return its exit code."""
+    current = fingerprint(root)
+    build_dir = root / "_build"
+    stamp = build_dir / FINGERPRINT_FILE.name
+    if clean or (stamp.exists() and stamp.read_text() != current):
+        print("lib.build: data, lib/ or pinned versions changed since the last build; building from clean")
+        shutil.rmtree(build_dir, ignore_errors=True)
+    command = [str(Path(sys.executable).parent / "jupyter-book"), "build", "--warningiserror", "--nitpick",
+               "--keep-going", "--builder", "html", str(root)]
+    result = subprocess.run(command, cwd=root)
+    if result.returncode == 0:
+        build_dir.mkdir(exist_ok=True)
+        stamp.write_text(current)
+    return result.returncode
+
+
+if __name__ == "__main__":
+    sys.exit(build(clean="--clean" in sys.argv[1:]))

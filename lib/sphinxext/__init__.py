@@ -1,0 +1,1 @@
+"""Sphinx extensions used by the book's build (see ``_config.yml``)."""

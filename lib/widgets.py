@@ -1,0 +1,36 @@
+"""ipywidgets controls for live kernels (Binder, Thebe, JupyterLab).
+
+Each ``<thing>_controls`` function only wires widgets to a chart builder of
+:mod:`lib.charts`; all logic stays in the builder. The static site shows the
+builder's own Vega-Lite controls instead, so these cells are tagged
+``remove-output`` in the chapters.
+"""
+
+from __future__ import annotations
+
+import ipywidgets as widgets
+import pandas as pd
+from IPython.display import display
+
+from lib import charts
+
+
+def market_controls(market: pd.DataFrame) -> widgets.VBox:
+    """A view drop-down and a year-range slider driving :func:`lib.charts.market_trend_chart`.
+
+    The returned box has the attributes ``view``, ``years`` (the two controls)
+    and ``output`` (where the chart is drawn); ``chart()`` rebuilds the chart
+    for the current control values.
+    """
+    views = [str(v) for v in market["view"].cat.categories]
+    first, last = int(market["year"].min()), int(market["year"].max())
+    view = widgets.Dropdown(options=views, value=views[0], description="Market split")
+    years = widgets.IntRangeSlider(value=(first, last), min=first, max=last, step=1, description="Years")
+    output = widgets.interactive_output(
+        lambda view, years: display(charts.market_trend_chart(market, view=view, years=years)),
+        {"view": view, "years": years},
+    )
+    box = widgets.VBox([widgets.HBox([view, years]), output])
+    box.view, box.years, box.output = view, years, output
+    box.chart = lambda: charts.market_trend_chart(market, view=view.value, years=years.value)
+    return box
