@@ -29,7 +29,7 @@ from pathlib import Path
 CHART_MARKER = 'id="altair-viz-'
 """Text that marks a page holding at least one Altair chart."""
 
-BUNDLE_DIR = "_static/vega"
+BUNDLE_DIR = "vega"
 
 _LOAD_CALL = re.compile(r'maybeLoadScript\("(vega|vega-lite|vega-embed)", "([^"]+)"\)')
 
@@ -65,7 +65,7 @@ def bundle_source() -> str:
 
 
 def bundle_filename() -> str:
-    """Output path of the bundle, relative to the site root; it changes with the versions."""
+    """Path of the bundle relative to ``_static/`` (as ``add_js_file`` expects); it changes with the versions."""
     versions = expected_versions()
     tag = hashlib.sha256(json.dumps(versions, sort_keys=True).encode()).hexdigest()[:10]
     return f"{BUNDLE_DIR}/vega-bundle-{versions['vegalite_version']}-{tag}.js"
@@ -80,15 +80,17 @@ def write_bundle(app) -> None:
     """Write the bundle into the HTML output folder (once per version set)."""
     if app.builder.format != "html":
         return
-    target = Path(app.outdir) / bundle_filename()
+    target = Path(app.outdir) / "_static" / bundle_filename()
     if not target.exists():
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(bundle_source(), encoding="utf-8")
 
 
 def _script_key(script) -> tuple:
+    # Sphinx re-adds inline scripts with filename "" where they were registered with None.
+    filename = getattr(script, "filename", script) or ""
     attributes = getattr(script, "attributes", {}) or {}
-    return (str(script), tuple(sorted((k, str(v)) for k, v in attributes.items())))
+    return (str(filename), tuple(sorted((k, str(v)) for k, v in attributes.items())))
 
 
 def dedupe_scripts(scripts: list) -> list:
