@@ -10,6 +10,7 @@ Altair's HTML output loads its three JavaScript libraries from a CDN unless
 * adds, on pages that hold an Altair chart and only there, an inline script that
   sets ``VEGA_DEBUG`` to those versions, followed by the bundle, both in
   ``<head>`` so they run before the charts' own scripts;
+* gives Vega-Embed's icon-only action menu an accessible name;
 * removes duplicate ``<script>`` entries from every page: Sphinx 7.4 can list an
   inline script twice (with Thebe on, ``const THEBE_JS_URL`` is then declared
   twice and the page throws).
@@ -30,6 +31,23 @@ CHART_MARKER = 'id="altair-viz-'
 """Text that marks a page holding at least one Altair chart."""
 
 BUNDLE_DIR = "vega"
+
+ACTION_MENU_LABEL = "Chart menu: save as SVG or PNG, view source"
+
+# Vega-Embed's action menu is a <summary> holding only an icon, which leaves it
+# without an accessible name; label it once each chart is embedded.
+LABEL_ACTION_MENU = f"""
+const embedChart = window.vegaEmbed;
+window.vegaEmbed = function (element, spec, options) {{
+  return embedChart(element, spec, options).then(function (result) {{
+    const root = typeof element === "string" ? document.querySelector(element) : element;
+    root.querySelectorAll("details > summary").forEach(function (summary) {{
+      summary.setAttribute("aria-label", {json.dumps(ACTION_MENU_LABEL)});
+    }});
+    return result;
+  }});
+}};
+"""
 
 _LOAD_CALL = re.compile(r'maybeLoadScript\("(vega|vega-lite|vega-embed)", "([^"]+)"\)')
 
@@ -61,7 +79,7 @@ def bundle_source() -> str:
 
     major_minor = ".".join(expected_versions()["vegalite_version"].split(".")[:2])
     code = vl_convert.javascript_bundle(vl_version=major_minor)
-    return "(function () {\n" + code + "\n})();\n"
+    return "(function () {\n" + code + "\n" + LABEL_ACTION_MENU + "})();\n"
 
 
 def bundle_filename() -> str:

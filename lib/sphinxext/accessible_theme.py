@@ -1,0 +1,57 @@
+"""Mend the few accessibility faults that the book theme and myst-nb write into every page.
+
+axe-core rates these "serious" (rule ``label-content-name-mismatch``): an element's
+accessible name must contain its visible text. After each build, every HTML file
+in the output is rewritten with the fixes below; each is idempotent, so rewriting
+an unchanged page again is harmless.
+
+* The search field button shows "Search Ctrl+K" but is labelled "Search": its
+  ``aria-label`` is dropped, so its visible text names it.
+* The colour-mode button's three icons carry titles ("Light", "Dark", ...) that
+  Font Awesome turns into SVG ``<title>`` text, which counts as visible text: the
+  titles are dropped and the decorative icons hidden from assistive technology;
+  the button keeps its label "Color mode".
+* myst-nb's "Show code cell source" toggles are labelled "Toggle hidden content":
+  the label is dropped, so the visible text names them.
+
+The action menu that Vega-Embed adds to each chart is labelled in
+:mod:`lib.sphinxext.offline_vega`, which loads the chart libraries.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+FIXES = [
+    (re.compile(r'(<button class="btn search-button-field search-button__button[^"]*"[^>]*?) aria-label="Search"'),
+     r"\1"),
+    (re.compile(r'(<i class="theme-switch [^"]*" data-mode="[a-z]+")\s+title="[^"]*"></i>'),
+     r'\1 aria-hidden="true"></i>'),
+    (re.compile(r'<summary aria-label="Toggle hidden content">'), "<summary>"),
+]
+"""(pattern, replacement) pairs applied to each page in turn."""
+
+
+def fix_html(html: str) -> str:
+    """Apply every fix to one page's HTML."""
+    for pattern, replacement in FIXES:
+        html = pattern.sub(replacement, html)
+    return html
+
+
+def fix_output(app, exception) -> None:
+    """Rewrite each HTML page of a successful build whose text a fix changes."""
+    if exception is not None or app.builder.format != "html":
+        return
+    for page in Path(app.outdir).rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        fixed = fix_html(html)
+        if fixed != html:
+            page.write_text(fixed, encoding="utf-8")
+
+
+def setup(app):
+    """Register the extension with Sphinx."""
+    app.connect("build-finished", fix_output)
+    return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}
