@@ -18,6 +18,7 @@ line and the column of the first problem.
 
 from __future__ import annotations
 
+import csv
 import json
 from functools import lru_cache
 from pathlib import Path
@@ -96,6 +97,21 @@ def resource_descriptor(name: str, *, data_dir: Path | str = DATA_DIR) -> dict:
     raise KeyError(f"no resource named {name!r} in datapackage.json; known: {known}")
 
 
+def _check_header(path: Path, shown: str, expected: list[str]) -> None:
+    """Name missing and unexpected columns (frictionless compares headers by position only)."""
+    with path.open(encoding="utf-8", newline="") as handle:
+        header = next(csv.reader(handle), [])
+    if header == expected:
+        return
+    missing = [c for c in expected if c not in header]
+    extra = [c for c in header if c not in expected]
+    problems = [f"missing column{'s' if len(missing) > 1 else ''} {', '.join(map(repr, missing))}"] if missing else []
+    problems += [f"unexpected column{'s' if len(extra) > 1 else ''} {', '.join(map(repr, extra))}"] if extra else []
+    problems = problems or ["columns out of order"]
+    column = (missing or extra or [next(e for h, e in zip(header, expected) if h != e)])[0]
+    raise DataValidationError(shown, 1, column, "; ".join(problems) + f" (expected: {','.join(expected)})")
+
+
 def validate(name: str, *, data_dir: Path | str = DATA_DIR) -> None:
     """Validate one resource against its schema; raise :class:`DataValidationError`."""
     data_dir = Path(data_dir)
@@ -103,6 +119,7 @@ def validate(name: str, *, data_dir: Path | str = DATA_DIR) -> None:
     shown = f"{data_dir.name}/{descriptor['path']}"
     if not (data_dir / descriptor["path"]).exists():
         raise DataValidationError(shown, None, None, "file not found")
+    _check_header(data_dir / descriptor["path"], shown, [f["name"] for f in descriptor["schema"]["fields"]])
     resource = frictionless.Resource(descriptor, basepath=str(data_dir))
     report = resource.validate()
     errors = [error for task in report.tasks for error in task.errors] + list(report.errors)
@@ -190,6 +207,7 @@ def load_market(*, data_dir: Path | str = DATA_DIR) -> pd.DataFrame:
         frame["segment"] = frame["segment"].astype(str)
         frames.append(frame.assign(view=view))
     market = pd.concat(frames, ignore_index=True)
+    market.attrs = {"resource": "market_by_*", "units": frames[0].attrs["units"]}
     market["view"] = pd.Categorical(market["view"], categories=list(MARKET_VIEWS.values()))
     return market
 

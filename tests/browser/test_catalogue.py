@@ -1,0 +1,30 @@
+"""The data catalogue lists every dataset, and each download link serves that CSV."""
+
+from urllib.parse import urljoin
+
+from lib import data
+
+CATALOGUE = "chapters/data_catalogue.html"
+
+
+def test_catalogue_links_download_every_dataset(visit):
+    v = visit(CATALOGUE)
+    links = v.page.eval_on_selector_all("a.download", "as => as.map(a => [a.textContent.trim(), a.href])")
+    by_name = dict(links)
+    resources = data.package_descriptor()["resources"]
+    assert set(by_name) == {r["path"] for r in resources} | {data.PACKAGE_FILE}
+    for resource in resources:
+        response = v.page.request.get(by_name[resource["path"]])
+        assert response.status == 200, resource["path"]
+        served = response.body()
+        assert served == (data.DATA_DIR / resource["path"]).read_bytes(), resource["path"]
+    assert v.page.request.get(by_name[data.PACKAGE_FILE]).json()["resources"][0]["name"] == resources[0]["name"]
+
+
+def test_catalogue_names_every_dataset_and_field(visit):
+    v = visit(CATALOGUE)
+    text = v.page.inner_text("main")
+    for resource in data.package_descriptor()["resources"]:
+        assert f"{resource['name']}:" in text, resource["name"]
+        for field in resource["schema"]["fields"]:
+            assert field["name"] in text, (resource["name"], field["name"])
