@@ -32,7 +32,7 @@ def aichips_theme() -> alt.theme.ThemeConfig:
     return {
         "config": {
             "font": FONT,
-            "view": {"continuousWidth": 560, "continuousHeight": 320, "stroke": None},
+            "view": {"continuousWidth": 560, "continuousHeight": 320, "discreteWidth": 560, "stroke": None},
             "range": {"category": PALETTE},
             "axis": {"labelFontSize": 12, "titleFontSize": 12, "titleFontWeight": "normal", "gridColor": "#e5e7eb"},
             "legend": {"labelFontSize": 12, "titleFontSize": 12, "labelLimit": 260},
