@@ -49,7 +49,7 @@ def resource_markdown(resource: dict, *, rows: int, link_prefix: str) -> str:
     key = resource["schema"].get("primaryKey", [])
     key = [key] if isinstance(key, str) else key
     lines = [
-        f"## {resource.get('title', resource['name'])}",
+        f"### {resource.get('title', resource['name'])}",
         "",
         f"`{resource['name']}`: {rows} rows. {resource.get('description', '')}",
         "",
