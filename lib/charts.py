@@ -155,7 +155,7 @@ def cagr_ranking_chart(market: pd.DataFrame, *, printed: pd.DataFrame | None = N
             {"view": str, "segment": str}), on=["view", "segment"], how="left")
     estimate_note = f"{end} values are Gartner estimates" if end >= 2022 else "actual values"
     y = alt.Y("segment:N", sort="-x", title=None)
-    bars = alt.Chart(growth).mark_bar(opacity=theme.ESTIMATE_OPACITY + 0.2).encode(
+    bars = alt.Chart(growth).mark_bar(opacity=theme.ESTIMATE_OPACITY).encode(
         x=alt.X("cagr_pct:Q", title=f"CAGR {start}–{end}E (% a year)"),
         y=y,
         color=alt.Color("segment:N", legend=None),

@@ -152,8 +152,6 @@ def _typed_column(series: pd.Series, field: dict) -> pd.Series:
         return pd.to_datetime(series, format="%Y-%m-%d")
     if kind == "yearmonth":
         return pd.to_datetime(series, format="%Y-%m")
-    if kind == "year":
-        return pd.to_numeric(series).astype("int64")
     if enum is not None:
         return pd.Categorical(series, categories=list(dict.fromkeys(enum)))
     return series

@@ -26,11 +26,9 @@ def market_controls(market: pd.DataFrame) -> widgets.VBox:
     first, last = int(market["year"].min()), int(market["year"].max())
     view = widgets.Dropdown(options=views, value=views[0], description="Market split")
     years = widgets.IntRangeSlider(value=(first, last), min=first, max=last, step=1, description="Years")
-    output = widgets.interactive_output(
-        lambda view, years: display(charts.market_trend_chart(market, view=view, years=years)),
-        {"view": view, "years": years},
-    )
-    box = widgets.VBox([widgets.HBox([view, years]), output])
-    box.view, box.years, box.output = view, years, output
+    box = widgets.VBox()
+    box.view, box.years = view, years
     box.chart = lambda: charts.market_trend_chart(market, view=view.value, years=years.value)
+    box.output = widgets.interactive_output(lambda **_: display(box.chart()), {"view": view, "years": years})
+    box.children = [widgets.HBox([view, years]), box.output]
     return box

@@ -78,6 +78,13 @@ def _bound_inputs_in_specs(page):
     )
 
 
+def test_binding_patterns_match_the_built_charts():
+    """The spec patterns the tests below search for must find the book's controls, or they test nothing."""
+    html = "".join((site.SITE_DIR / p).read_text(encoding="utf-8") for p in PAGES)
+    assert html.count('"bind": {"input"') >= 1
+    assert html.count('"bind": "legend"') >= 1
+
+
 @pytest.mark.parametrize("path", PAGES)
 def test_bound_inputs_exist_and_change_their_chart(visit, path):
     v = visit(path)
