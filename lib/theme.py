@@ -17,6 +17,40 @@ PALETTE = [
 ]
 """Ten categorical colours (a re-ordered Tableau 10, darkened for contrast on white)."""
 
+COLOURS: dict[str, dict[str, str]] = {
+    "company": {
+        # the nine profiled companies (Habana Labs in a lighter shade of its owner, Intel)
+        "Intel": "#1f5f99", "Habana Labs": "#5b9bd5", "NVIDIA": "#4d8a1c", "SambaNova": "#d9822b",
+        "Tesla": "#c0392b", "Google": "#7b61c4", "Graphcore": "#d35fa6", "Kneron": "#1f9aa6",
+        "Cerebras": "#8c6d46", "Hailo": "#a39e1f",
+        # other companies of the report's tables
+        "ARM": "#6b7280", "AMD": "#374151", "Xilinx": "#9ca3af", "Amazon": "#b45309",
+    },
+    "hardware_class": {
+        "CPU": "#6b7280", "GPU": "#4d8a1c", "FPGA": "#d9822b", "NPU": "#1f5f99", "ASIC": "#1f5f99",
+        "SoC": "#7b61c4", "Software (not a chip)": "#c0392b",
+    },
+    "segment": {
+        # by application
+        "Automotive": "#c0392b", "Communications": "#1f5f99", "Computing": "#d9822b", "Consumer": "#7b61c4",
+        "Industrial": "#8c6d46", "Storage": "#2a9d6f",
+        # by device type
+        "Application/multimedia processor": "#7b61c4", "Digital signal processor": "#a39e1f",
+        "FPGA": "#d9822b", "Graphics processing unit": "#4d8a1c",
+        "Integrated baseband/application processor": "#1f5f99", "Microcontroller": "#d35fa6",
+        "Microprocessor (compute)": "#374151", "Microprocessor (embedded)": "#9ca3af",
+        "Other application-specific": "#1f9aa6",
+    },
+    "layer": {
+        "Cloud Service": "#1f5f99", "Deep Learning Platform": "#2a9d6f", "Deep Learning Compiler": "#d9822b",
+        "Runtime Library & Driver": "#7b61c4", "Outside the four layers": "#9ca3af",
+    },
+}
+"""One colour per category across the whole book: a company, a hardware class, a
+market segment or a software layer is drawn in the same colour in every chart.
+Charts take their colour scales from :func:`colour_scale`, never from a palette
+of their own."""
+
 ESTIMATE_OPACITY = 0.55
 """Opacity of marks that show estimates rather than actual values."""
 
@@ -24,6 +58,24 @@ EMBED_OPTIONS = {
     "renderer": "svg",
     "actions": {"export": True, "source": True, "compiled": False, "editor": False},
 }
+
+
+def colour_scale(kind: str, domain=None) -> alt.Scale:
+    """The book's colour scale for ``kind`` ("company", "hardware_class", "segment" or "layer").
+
+    ``domain`` (the categories a chart shows, in legend order) defaults to every
+    category of that kind. A category without a colour raises ``KeyError``
+    naming it, so no chart silently falls back to another palette.
+
+    >>> colour_scale("company", ["NVIDIA", "Intel"]).to_dict()["range"]
+    ['#4d8a1c', '#1f5f99']
+    """
+    colours = COLOURS[kind]
+    names = list(colours) if domain is None else [str(name) for name in domain]
+    missing = [name for name in names if name not in colours]
+    if missing:
+        raise KeyError(f"no {kind} colour for {missing}; add it to lib.theme.COLOURS[{kind!r}]")
+    return alt.Scale(domain=names, range=[colours[name] for name in names])
 
 
 @alt.theme.register(THEME_NAME, enable=True)

@@ -1,10 +1,4 @@
-"""ipywidgets controls for live kernels (Binder, Thebe, JupyterLab).
-
-Each ``<thing>_controls`` function only wires widgets to a chart builder of
-:mod:`lib.charts`; all logic stays in the builder. The static site shows the
-builder's own Vega-Lite controls instead, so these cells are tagged
-``remove-output`` in the chapters.
-"""
+"""Live-kernel controls of the market chapter."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Chart builders: one pure function per chart, DataFrame in, Altair chart out.
+"""Charts of the market chapter: revenue by segment, growth ranking, market share.
 
 Every builder takes the data first and options as keywords, sets encoding types
 and unit-bearing titles explicitly, and never displays or saves anything. When a

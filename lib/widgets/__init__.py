@@ -1,0 +1,11 @@
+"""ipywidgets controls for live kernels (Binder, Thebe, JupyterLab).
+
+Each ``<thing>_controls`` function only wires widgets to a chart builder of
+:mod:`lib.charts`; all logic stays in the builder. The static site shows the
+builder's own Vega-Lite controls instead, so these cells are tagged
+``remove-output`` in the chapters. One module per topic, re-exported here.
+"""
+
+from lib.widgets.market import market_controls
+
+__all__ = ["market_controls"]
