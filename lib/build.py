@@ -9,6 +9,7 @@ the cache. The build therefore fingerprints those inputs and starts from a clean
 from __future__ import annotations
 
 import hashlib
+import os
 import shutil
 import subprocess
 import sys
@@ -33,6 +34,22 @@ def fingerprint(root: Path = ROOT) -> str:
     return digest.hexdigest()
 
 
+def build_environment(root: Path = ROOT) -> dict[str, str]:
+    """The environment of the build and its kernels.
+
+    Kernels draw charts with the book's static renderer (:mod:`lib.embed`), and
+    ``SOURCE_DATE_EPOCH`` (the last commit's time, unless already set) fixes every
+    date the build writes, so two builds of one commit are identical.
+    """
+    from lib import embed
+
+    env = dict(os.environ, **{embed.ENV_FLAG: "1", "PYTHONHASHSEED": "0"})
+    if "SOURCE_DATE_EPOCH" not in env:
+        stamp = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=root, capture_output=True, text=True)
+        env["SOURCE_DATE_EPOCH"] = stamp.stdout.strip() or "0"
+    return env
+
+
 def build(*, clean: bool = False, root: Path = ROOT) -> int:
     """Run ``jupyter-book build`` with warnings as errors; return its exit code."""
     current = fingerprint(root)
@@ -43,7 +60,7 @@ def build(*, clean: bool = False, root: Path = ROOT) -> int:
         shutil.rmtree(build_dir, ignore_errors=True)
     command = [str(Path(sys.executable).parent / "jupyter-book"), "build", "--warningiserror", "--nitpick",
                "--keep-going", "--builder", "html", str(root)]
-    result = subprocess.run(command, cwd=root)
+    result = subprocess.run(command, cwd=root, env=build_environment(root))
     if result.returncode == 0:
         build_dir.mkdir(exist_ok=True)
         stamp.write_text(current)

@@ -5,7 +5,11 @@ with an action menu that exports PNG/SVG and shows the source, but has no link t
 the online Vega editor, so a chart never sends a reader off the site.
 """
 
+import os
+
 import altair as alt
+
+from lib import embed
 
 THEME_NAME = "aichips"
 
@@ -96,3 +100,6 @@ def aichips_theme() -> alt.theme.ThemeConfig:
 
 
 alt.renderers.set_embed_options(**EMBED_OPTIONS)
+alt.renderers.register("book", embed.render)
+if os.environ.get(embed.ENV_FLAG) == "1":
+    alt.renderers.enable("book")

@@ -31,3 +31,9 @@ def test_code_toggle_is_named_by_its_visible_text():
 def test_fixes_are_idempotent():
     page = "\n".join([SEARCH, ICON_SEARCH, THEME_ICON, TOGGLE])
     assert fix_html(fix_html(page)) == fix_html(page)
+
+
+def test_primary_sidebar_becomes_a_landmark():
+    fixed = fix_html('<div id="pst-primary-sidebar" class="bd-sidebar-primary bd-sidebar">')
+    assert 'role="navigation"' in fixed and 'aria-label="Book navigation"' in fixed
+    assert fix_html(fixed) == fixed

@@ -1,4 +1,4 @@
-"""The Sphinx extension that serves Vega from the site: versions, page scoping, de-duplication."""
+"""The Sphinx extension that serves Vega from the site: the pinned runtime, page scoping, de-duplication."""
 
 import re
 import subprocess
@@ -12,27 +12,27 @@ import pytest
 from lib.sphinxext import offline_vega
 
 
-def test_versions_are_those_altair_html_checks():
-    html = alt.Chart().mark_point()._repr_mimebundle_()["text/html"]
-    versions = offline_vega.expected_versions()
-    assert f'maybeLoadScript("vega-lite", "{versions["vegalite_version"]}")' in html
-    assert f'maybeLoadScript("vega", "{versions["vega_version"]}")' in html
-    assert f'maybeLoadScript("vega-embed", "{versions["vegaembed_version"]}")' in html
+def test_vendored_runtime_is_the_pinned_npm_build():
+    """The served Vega is byte for byte the npm package that package-lock.json pins."""
+    import json
+
+    root = Path(__file__).resolve().parent.parent
+    lock = json.loads((root / "package-lock.json").read_text())
+    assert lock["packages"]["node_modules/vega"]["version"] == offline_vega.VEGA_VERSION
+    npm_build = root / "node_modules" / "vega" / "build" / "vega.min.js"
+    assert npm_build.read_bytes() == offline_vega.VENDORED_BUNDLE.read_bytes()
 
 
-def test_bundle_defines_the_three_globals_and_fetches_nothing():
-    source = offline_vega.bundle_source()
-    for name in ("window.vegaEmbed=", "window.vega=", "window.vegaLite="):
-        assert name in source
-    assert "cdn.jsdelivr" not in source and "unpkg.com" not in source
-    # Wrapped in a function: no top-level declarations leak into the page's global scope.
-    assert source.startswith("(function () {") and source.rstrip().endswith("})();")
+def test_runtime_matches_the_compiled_specs_major_version():
+    import vl_convert
 
+    from lib import embed
 
-def test_debug_snippet_names_every_version():
-    snippet = offline_vega.debug_snippet()
-    for key, value in offline_vega.expected_versions().items():
-        assert f'"{key}": "{value}"' in snippet
+    vega = vl_convert.vegalite_to_vega({"mark": "point", "data": {"values": [{}]}}, vl_version=embed.VEGA_LITE_VERSION)
+    major = offline_vega.VEGA_VERSION.split(".")[0]
+    assert vega["$schema"].endswith(f"/v{major}.json")
+    assert f'version="{offline_vega.VEGA_VERSION}"' in offline_vega.bundle_source()
+    assert "cdn.jsdelivr" not in offline_vega.bundle_source() and "unpkg.com" not in offline_vega.bundle_source()
 
 
 class _Script:
@@ -47,6 +47,12 @@ def test_dedupe_keeps_first_of_identical_scripts_only():
     a, b = _Script(None, body="const THEBE_JS_URL = 1"), _Script(None, body="const THEBE_JS_URL = 1")
     c, d = _Script("x.js"), _Script(None, body="other")
     assert offline_vega.dedupe_scripts([a, c, b, d]) == [a, c, d]
+
+
+def test_widget_state_is_dropped():
+    state = _Script(None, type="application/vnd.jupyter.widget-state+json", body="{}")
+    other = _Script("x.js")
+    assert offline_vega.drop_widget_state([state, other]) == [other]
 
 
 CONF = '''
@@ -82,7 +88,7 @@ def built_site(tmp_path_factory):
 
         .. raw:: html
 
-           <div id="altair-viz-test"></div>
+           <figure class="bk-chart" id="chart-test"></figure>
         """))
     (src / "plain.rst").write_text("Plain\n=====\n\nNo chart here.\n")
     out = src / "_build"
@@ -91,18 +97,21 @@ def built_site(tmp_path_factory):
     return out
 
 
-def test_chart_page_loads_local_bundle_before_its_charts(built_site):
+def test_chart_page_loads_the_deferred_loader_only(built_site):
     html = (built_site / "chart.html").read_text()
-    bundle = "_static/" + offline_vega.bundle_filename()
-    assert (built_site / bundle).exists()
-    head = html.split("</head>")[0]
-    assert "window.VEGA_DEBUG" in head and f'src="{bundle}?v=' in head
-    assert head.index("window.VEGA_DEBUG") < head.index(bundle)
+    bundle = offline_vega.bundle_filename()
+    assert (built_site / "_static" / bundle).exists()
+    loader = re.search(r"<script[^>]*charts\.js[^>]*>", html).group(0)
+    assert 'defer="defer"' in loader and f'data-bundle="{bundle}"' in loader
+    # the runtime itself is fetched by the loader when a chart is near, never by a <script> of the page
+    assert f"{bundle}" not in html.replace(loader, "")
+    assert (built_site / "_static" / "charts.js").exists() and (built_site / "_static" / "book.css").exists()
 
 
-def test_page_without_chart_loads_no_vega(built_site):
+def test_page_without_chart_loads_no_chart_script(built_site):
     html = (built_site / "plain.html").read_text()
-    assert "vega-bundle" not in html and "VEGA_DEBUG" not in html
+    assert "charts.js" not in html and "vega-" not in html
+    assert "book.css" in html
 
 
 def test_repeated_inline_script_is_written_once(built_site):

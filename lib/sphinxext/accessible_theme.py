@@ -13,9 +13,9 @@ an unchanged page again is harmless.
   the button keeps its label "Color mode".
 * myst-nb's "Show code cell source" toggles are labelled "Toggle hidden content":
   the label is dropped, so the visible text names them.
+* The primary sidebar's book title sits outside every landmark (rule ``region``,
+  "moderate"): the sidebar becomes the "Book navigation" landmark.
 
-The action menu that Vega-Embed adds to each chart is labelled in
-:mod:`lib.sphinxext.offline_vega`, which loads the chart libraries.
 """
 
 from __future__ import annotations
@@ -29,6 +29,9 @@ FIXES = [
     (re.compile(r'(<i class="theme-switch [^"]*" data-mode="[a-z]+")\s+title="[^"]*"></i>'),
      r'\1 aria-hidden="true"></i>'),
     (re.compile(r'<summary aria-label="Toggle hidden content">'), "<summary>"),
+    (re.compile(r'<div id="pst-primary-sidebar" class="bd-sidebar-primary bd-sidebar">'),
+     '<div id="pst-primary-sidebar" class="bd-sidebar-primary bd-sidebar" role="navigation" '
+     'aria-label="Book navigation">'),
 ]
 """(pattern, replacement) pairs applied to each page in turn."""
 

@@ -1,101 +1,59 @@
-"""Serve Vega, Vega-Lite and Vega-Embed from the built site, never from a CDN.
+"""Serve the charts' JavaScript from the built site, and only where a chart needs it.
 
-Altair's HTML output loads its three JavaScript libraries from a CDN unless
-``window.VEGA_DEBUG`` already names the versions it expects. This extension
+The book's charts reach the page as static SVG with their compiled Vega specs
+(see :mod:`lib.embed`). This extension
 
-* writes one self-contained bundle of the three libraries, made by
-  ``vl_convert.javascript_bundle`` at the Vega-Lite version Altair targets, to
-  ``_static/vega/`` in the output (a folder of its own, so no theme or book
-  setting adds it to every page);
-* adds, on pages that hold an Altair chart and only there, an inline script that
-  sets ``VEGA_DEBUG`` to those versions, followed by the bundle, both in
-  ``<head>`` so they run before the charts' own scripts;
-* gives Vega-Embed's icon-only action menu an accessible name;
+* writes the Vega runtime alone (no Vega-Lite compiler, no Vega-Embed: the specs
+  are compiled at build time) to ``_static/vega/`` (a folder of its own, so no
+  theme setting adds it to every page). The runtime is the npm package's own
+  ``build/vega.min.js``, kept in ``vendor/`` with its licence; the npm
+  lock file pins the same version, and a test checks the two are identical;
+* adds, on pages that hold a chart and only there, the small deferred loader
+  ``charts.js`` that fetches that runtime when a chart comes into view or is
+  touched; nothing chart-related blocks the first paint;
+* adds the book's stylesheet ``book.css`` (chart layout, print) to every page;
+* drops the ipywidgets state myst-nb embeds for executed widget cells: widgets
+  are for live kernels, so the static page carries none of their bytes;
 * removes duplicate ``<script>`` entries from every page: Sphinx 7.4 can list an
   inline script twice (with Thebe on, ``const THEBE_JS_URL`` is then declared
   twice and the page throws).
-
-The versions are read from Altair's own HTML template, so the bundle always
-matches what the charts ask for.
 """
 
 from __future__ import annotations
 
 import hashlib
-import json
-import re
 from functools import lru_cache
 from pathlib import Path
 
-CHART_MARKER = 'id="altair-viz-'
-"""Text that marks a page holding at least one Altair chart."""
+CHART_MARKER = 'class="bk-chart"'
+"""Text that marks a page holding at least one chart."""
 
 BUNDLE_DIR = "vega"
-
-ACTION_MENU_LABEL = "Chart menu: save as SVG or PNG, view source"
-
-# Vega-Embed's action menu is a <summary> holding only an icon, which leaves it
-# without an accessible name; label it once each chart is embedded.
-LABEL_ACTION_MENU = f"""
-const embedChart = window.vegaEmbed;
-window.vegaEmbed = function (element, spec, options) {{
-  return embedChart(element, spec, options).then(function (result) {{
-    const root = typeof element === "string" ? document.querySelector(element) : element;
-    root.querySelectorAll("details > summary").forEach(function (summary) {{
-      summary.setAttribute("aria-label", {json.dumps(ACTION_MENU_LABEL)});
-    }});
-    return result;
-  }});
-}};
-"""
-
-_LOAD_CALL = re.compile(r'maybeLoadScript\("(vega|vega-lite|vega-embed)", "([^"]+)"\)')
+STATIC_DIR = Path(__file__).parent / "static"
+WIDGET_STATE_TYPE = "application/vnd.jupyter.widget-state+json"
 
 
-@lru_cache(maxsize=1)
-def expected_versions() -> dict[str, str]:
-    """The versions Altair's HTML renderer checks in ``VEGA_DEBUG``.
+VEGA_VERSION = "6.4.0"
+"""Version of the Vega runtime served with the site (its major version is the one
+of the specs vl-convert compiles, checked by a test)."""
 
-    Returns a mapping such as ``{"vega_version": "6", "vegalite_version": "6.4.1",
-    "vegaembed_version": "7"}``, keyed as Altair keys ``VEGA_DEBUG``.
-    """
-    import altair as alt
-
-    with alt.renderers.enable("html"):
-        html = alt.Chart().mark_point()._repr_mimebundle_()["text/html"]
-    found = {f"{lib.replace('-', '', 1)}_version": version for lib, version in _LOAD_CALL.findall(html)}
-    if set(found) != {"vega_version", "vegalite_version", "vegaembed_version"}:
-        raise RuntimeError(f"cannot read the Vega versions from Altair's HTML template: {found}")
-    return found
+VENDORED_BUNDLE = Path(__file__).parent / "vendor" / f"vega-{VEGA_VERSION}.min.js"
 
 
 @lru_cache(maxsize=1)
 def bundle_source() -> str:
-    """One classic script defining ``window.vega``, ``window.vegaLite`` and ``window.vegaEmbed``.
-
-    The bundle is wrapped in a function so that its top-level names stay private.
-    """
-    import vl_convert
-
-    major_minor = ".".join(expected_versions()["vegalite_version"].split(".")[:2])
-    code = vl_convert.javascript_bundle(vl_version=major_minor)
-    return "(function () {\n" + code + "\n" + LABEL_ACTION_MENU + "})();\n"
+    """Vega's UMD build: one classic script defining ``window.vega``."""
+    return VENDORED_BUNDLE.read_text(encoding="utf-8")
 
 
 def bundle_filename() -> str:
-    """Path of the bundle relative to ``_static/`` (as ``add_js_file`` expects); it changes with the versions."""
-    versions = expected_versions()
-    tag = hashlib.sha256(json.dumps(versions, sort_keys=True).encode()).hexdigest()[:10]
-    return f"{BUNDLE_DIR}/vega-bundle-{versions['vegalite_version']}-{tag}.js"
-
-
-def debug_snippet() -> str:
-    """Inline JavaScript telling Altair's charts that the libraries are already loaded."""
-    return f"window.VEGA_DEBUG = Object.assign(window.VEGA_DEBUG || {{}}, {json.dumps(expected_versions())});"
+    """Path of the runtime relative to ``_static/``; it changes whenever its content does."""
+    tag = hashlib.sha256(bundle_source().encode()).hexdigest()[:10]
+    return f"{BUNDLE_DIR}/vega-{tag}.js"
 
 
 def write_bundle(app) -> None:
-    """Write the bundle into the HTML output folder (once per version set)."""
+    """Write the runtime into the HTML output folder and register the book's static files."""
     if app.builder.format != "html":
         return
     target = Path(app.outdir) / "_static" / bundle_filename()
@@ -123,17 +81,28 @@ def dedupe_scripts(scripts: list) -> list:
     return unique
 
 
+def drop_widget_state(scripts: list) -> list:
+    """Remove the ipywidgets state scripts myst-nb adds for executed widget cells."""
+    return [s for s in scripts if (getattr(s, "attributes", {}) or {}).get("type") != WIDGET_STATE_TYPE]
+
+
 def add_page_scripts(app, pagename, templatename, context, doctree) -> None:
-    """On a page with charts, load the local libraries; on every page, drop duplicate scripts."""
+    """On a page with charts, add the loader; on every page, drop widget state and duplicate scripts."""
     if CHART_MARKER in context.get("body", ""):
-        app.add_js_file(None, body=debug_snippet(), priority=100)
-        app.add_js_file(bundle_filename(), priority=101)
+        app.add_js_file("charts.js", defer="defer", **{"data-bundle": bundle_filename()})
     if "script_files" in context:
-        context["script_files"][:] = dedupe_scripts(context["script_files"])
+        context["script_files"][:] = dedupe_scripts(drop_widget_state(context["script_files"]))
+
+
+def add_static_path(app, config) -> None:
+    """Serve ``lib/sphinxext/static`` (loader and stylesheet) from ``_static/``."""
+    config.html_static_path = [*config.html_static_path, str(STATIC_DIR)]
 
 
 def setup(app):
     """Register the extension with Sphinx."""
+    app.connect("config-inited", add_static_path)
     app.connect("builder-inited", write_bundle)
     app.connect("html-page-context", add_page_scripts)
-    return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}
+    app.add_css_file("book.css")
+    return {"version": "2.0", "parallel_read_safe": True, "parallel_write_safe": True}

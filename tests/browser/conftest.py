@@ -32,13 +32,20 @@ def browser():
         chromium.close()
 
 
+VIEWPORTS = {"phone": (390, 844), "laptop": (1366, 900)}
+"""The two widths every page is checked at."""
+
+
 class PageVisit:
     """One page opened in a fresh browser context, with every problem it raised recorded."""
 
-    def __init__(self, browser, base_url, path):
+    def __init__(self, browser, base_url, path, *, viewport="laptop", javascript=True):
         self.base_url, self.path = base_url, path
         self.console_errors, self.page_errors, self.http_errors, self.foreign_requests = [], [], [], []
-        self.context = browser.new_context(viewport={"width": 1280, "height": 900})
+        width, height = VIEWPORTS[viewport]
+        phone = viewport == "phone"
+        self.context = browser.new_context(viewport={"width": width, "height": height}, is_mobile=phone,
+                                           has_touch=phone, java_script_enabled=javascript)
         self.context.route("**/*", self._route)
         self.page = self.context.new_page()
         self.page.on("console", lambda m: m.type == "error" and self.console_errors.append(m.text))
@@ -66,8 +73,8 @@ class PageVisit:
 def visit(browser, server):
     visits = []
 
-    def _visit(path):
-        v = PageVisit(browser, server[0], path)
+    def _visit(path, **options):
+        v = PageVisit(browser, server[0], path, **options)
         visits.append(v)
         v.open()
         return v

@@ -1,0 +1,97 @@
+"""The reading surface: what every page needs beyond its content.
+
+* **Repository and launch buttons from one setting.** ``repository.url`` in
+  ``_config.yml``, or the ``BOOK_REPOSITORY_URL`` environment variable (a fork
+  sets this), is the book's source repository. Without one, the repository,
+  Binder and Thebe buttons are left out rather than pointing nowhere.
+* **Phone navigation.** The theme's visible menu buttons (site navigation, page
+  contents) are not the ones its dialogs listen to; a few lines of inline script
+  forward their clicks, so the menus open on a phone.
+* **A description per page** (``<meta name="description">``), taken from the
+  page's own opening paragraph, and a favicon, so no browser asks for a missing
+  ``/favicon.ico``.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from docutils import nodes
+
+REPOSITORY_ENV = "BOOK_REPOSITORY_URL"
+PLACEHOLDER_HOSTS = ("example.com", "example.org")
+DESCRIPTION_LENGTH = 160
+FAVICON = Path(__file__).parent / "static" / "favicon.svg"
+
+FORWARD_TOGGLES = """
+document.addEventListener("click", function (event) {
+  ["primary-toggle", "secondary-toggle"].forEach(function (kind) {
+    var pressed = event.target.closest && event.target.closest("." + kind);
+    var listened = document.querySelector("." + kind);
+    if (pressed && listened && pressed !== listened) {
+      event.preventDefault();
+      event.stopPropagation();
+      listened.click();
+    }
+  });
+}, true);
+"""
+"""The theme's dialogs listen to the first ``.primary-toggle`` / ``.secondary-toggle``
+of the page, which the book theme hides; clicks on the visible ones are forwarded."""
+
+
+def repository_url(configured: str | None) -> str:
+    """The repository address in force: the environment's, else the configured one ("" for none)."""
+    url = os.environ.get(REPOSITORY_ENV, configured or "").strip()
+    if not url.startswith("https://") or any(host in url for host in PLACEHOLDER_HOSTS):
+        return ""
+    return url.rstrip("/")
+
+
+def configure_repository(app, config) -> None:
+    """Point the repository and launch buttons at the repository, or leave them out."""
+    options = dict(config.html_theme_options)
+    url = repository_url(options.get("repository_url"))
+    options["repository_url"] = url
+    options["use_repository_button"] = bool(url)
+    if not url:
+        options["launch_buttons"] = {key: ("" if isinstance(value, str) else False)
+                                     for key, value in options.get("launch_buttons", {}).items()}
+    config.html_theme_options = options
+    if not config.html_favicon:
+        config.html_favicon = str(FAVICON)
+
+
+def page_description(doctree) -> str:
+    """The first real paragraph of a page (not the line naming the report section), shortened."""
+    for paragraph in doctree.findall(nodes.paragraph):
+        if paragraph.next_node(nodes.raw) is not None:
+            continue
+        text = " ".join(paragraph.astext().split())
+        if len(text) < 60 or text.startswith(("Report section", "Source")):
+            continue
+        if len(text) <= DESCRIPTION_LENGTH:
+            return text
+        cut = text[:DESCRIPTION_LENGTH - 1].rsplit(" ", 1)[0].rstrip(",;:")
+        return cut + "…"
+    return ""
+
+
+def add_page_context(app, pagename, templatename, context, doctree) -> None:
+    """Add the page's description to its ``<head>``."""
+    if doctree is not None:
+        description = page_description(doctree)
+        if description:
+            from html import escape
+
+            context["metatags"] = context.get("metatags", "") + (
+                f'\n    <meta name="description" content="{escape(description, quote=True)}" />')
+
+
+def setup(app):
+    """Register the extension with Sphinx."""
+    app.connect("config-inited", configure_repository, priority=900)
+    app.connect("html-page-context", add_page_context)
+    app.add_js_file(None, body=FORWARD_TOGGLES)
+    return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,0 +1,100 @@
+// Turn the book's static charts into live ones, without moving them.
+// Each <figure class="bk-chart"> holds two pre-rendered SVGs (wide and narrow
+// layouts) and their compiled Vega specs. When a figure comes near the viewport
+// or is touched, this loads the Vega runtime from the site (once) and draws the
+// layout that fits the column in place of the static drawing: same size, now
+// with bound inputs, legend selections and tooltips.
+(function () {
+  "use strict";
+  var script = document.currentScript;
+  var bundleUrl = new URL(script.dataset.bundle, script.src).href;
+  var loading = null;
+
+  function loadVega() {
+    if (!loading) {
+      loading = new Promise(function (resolve, reject) {
+        var tag = document.createElement("script");
+        tag.src = bundleUrl;
+        tag.async = true;
+        tag.onload = function () { resolve(window.vega); };
+        tag.onerror = reject;
+        document.head.appendChild(tag);
+      });
+    }
+    return loading;
+  }
+
+  function layoutFor(figure) {
+    return figure.clientWidth >= Number(figure.dataset.wide) ? "wide" : "narrow";
+  }
+
+  function attach(figure) {
+    var layout = layoutFor(figure);
+    if (figure.dataset.layout === layout || figure.dataset.pending) return;
+    figure.dataset.pending = "1";
+    loadVega().then(function (vega) {
+      var specs = JSON.parse(figure.querySelector("script.bk-chart__spec").textContent);
+      var staticView = figure.querySelector(".bk-chart__static--" + layout);
+      var drawing = staticView.querySelector("svg");
+      var label = drawing.getAttribute("aria-label");
+      var live = document.createElement("div");
+      live.className = "bk-chart__live";
+      var controls = figure.querySelector(".bk-chart__controls");
+      if (controls) controls.replaceChildren();
+      if (figure._view) figure._view.finalize();
+      var view = new vega.View(vega.parse(specs[layout]), {
+        renderer: "svg", container: live, hover: true, bind: controls || undefined
+      });
+      figure._view = view;
+      return view.runAsync().then(function () {
+        var svg = live.querySelector("svg");
+        if (svg) {
+          // Fonts differ between the build and the reader's browser, so the live layout can come out
+          // a few pixels taller or shorter: draw it in the static drawing's box so nothing moves.
+          svg.setAttribute("width", drawing.getAttribute("width"));
+          svg.setAttribute("height", drawing.getAttribute("height"));
+          svg.setAttribute("preserveAspectRatio", "xMinYMin meet");
+          if (label) { svg.setAttribute("role", "img"); svg.setAttribute("aria-label", label); }
+        }
+        var old = figure.querySelector(".bk-chart__live");
+        if (old) old.remove();
+        figure.insertBefore(live, figure.firstChild);
+        figure.dataset.layout = layout;
+        figure.classList.add("bk-chart--live");
+      });
+    }).catch(function (error) {
+      console.warn("chart stays static:", error);
+    }).finally(function () {
+      delete figure.dataset.pending;
+    });
+  }
+
+  var figures = document.querySelectorAll("figure.bk-chart");
+  if (!figures.length) return;
+  var wake = function (event) { attach(event.currentTarget); };
+  if ("IntersectionObserver" in window) {
+    var seen = new IntersectionObserver(function (entries) {
+      entries.forEach(function (entry) {
+        if (entry.isIntersecting) { seen.unobserve(entry.target); attach(entry.target); }
+      });
+    }, { rootMargin: "300px 0px" });
+    figures.forEach(function (figure) { seen.observe(figure); });
+  } else {
+    figures.forEach(attach);
+  }
+  figures.forEach(function (figure) {
+    figure.addEventListener("pointerenter", wake, { once: true });
+    figure.addEventListener("touchstart", wake, { once: true, passive: true });
+    figure.addEventListener("focusin", wake, { once: true });
+  });
+  // A column that crosses the layout threshold (rotation, resize) redraws in the other layout.
+  if ("ResizeObserver" in window) {
+    var resized = new ResizeObserver(function (entries) {
+      entries.forEach(function (entry) {
+        var figure = entry.target;
+        if (figure.dataset.layout && figure.dataset.layout !== layoutFor(figure)) attach(figure);
+      });
+    });
+    figures.forEach(function (figure) { resized.observe(figure); });
+  }
+})();

@@ -1,0 +1,49 @@
+"""The reading-surface extension: repository setting, page descriptions, favicon."""
+
+from types import SimpleNamespace
+
+from docutils.core import publish_doctree
+
+from lib.sphinxext import reading
+
+
+def test_repository_comes_from_the_environment_first(monkeypatch):
+    monkeypatch.delenv(reading.REPOSITORY_ENV, raising=False)
+    assert reading.repository_url("https://github.com/owner/book/") == "https://github.com/owner/book"
+    assert reading.repository_url("") == ""
+    monkeypatch.setenv(reading.REPOSITORY_ENV, "https://github.com/fork/book")
+    assert reading.repository_url("https://github.com/owner/book") == "https://github.com/fork/book"
+    monkeypatch.setenv(reading.REPOSITORY_ENV, "not a url")
+    assert reading.repository_url("https://github.com/owner/book") == ""
+
+
+def _config(url):
+    return SimpleNamespace(html_favicon=None, html_theme_options={
+        "repository_url": url, "use_repository_button": False,
+        "launch_buttons": {"binderhub_url": "https://mybinder.org", "thebe": True, "notebook_interface": "jupyterlab"}})
+
+
+def test_without_a_repository_the_buttons_are_left_out(monkeypatch):
+    monkeypatch.delenv(reading.REPOSITORY_ENV, raising=False)
+    config = _config("")
+    reading.configure_repository(None, config)
+    options = config.html_theme_options
+    assert options["use_repository_button"] is False
+    assert options["launch_buttons"]["binderhub_url"] == "" and options["launch_buttons"]["thebe"] is False
+    assert config.html_favicon.endswith("favicon.svg")
+
+
+def test_with_a_repository_the_buttons_point_at_it(monkeypatch):
+    monkeypatch.setenv(reading.REPOSITORY_ENV, "https://github.com/fork/book")
+    config = _config("")
+    reading.configure_repository(None, config)
+    options = config.html_theme_options
+    assert options["use_repository_button"] is True and options["repository_url"] == "https://github.com/fork/book"
+    assert options["launch_buttons"]["binderhub_url"] == "https://mybinder.org"
+
+
+def test_description_is_the_first_real_paragraph_shortened():
+    doctree = publish_doctree("Title\n=====\n\n*Report section: something.*\n\nShort.\n\n" + "word " * 60)
+    description = reading.page_description(doctree)
+    assert description.startswith("word word") and description.endswith("…")
+    assert len(description) <= reading.DESCRIPTION_LENGTH
