@@ -19,5 +19,7 @@ Rules every builder follows:
 
 from lib.charts.market import (cagr, cagr_ranking_chart, market_share_chart, market_trend_chart,
                                segment_growth)
+from lib.charts.stack import layer_coverage, stack_items, stack_list_chart, stack_matrix_chart
 
-__all__ = ["cagr", "cagr_ranking_chart", "market_share_chart", "market_trend_chart", "segment_growth"]
+__all__ = ["cagr", "cagr_ranking_chart", "market_share_chart", "market_trend_chart", "segment_growth",
+           "layer_coverage", "stack_items", "stack_list_chart", "stack_matrix_chart"]
