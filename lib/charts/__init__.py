@@ -17,7 +17,8 @@ Rules every builder follows:
 * no fixed width: the book's renderer lays each chart out for the column it sits in.
 """
 
-from lib.charts.market import (cagr, cagr_ranking_chart, market_share_chart, market_trend_chart,
-                               segment_growth)
+from lib.charts.market import (cagr, cagr_ranking_chart, market_scenario_chart, market_share_chart,
+                               market_trend_chart, scenario_start_rate, segment_growth, year_label)
 
-__all__ = ["cagr", "cagr_ranking_chart", "market_share_chart", "market_trend_chart", "segment_growth"]
+__all__ = ["cagr", "cagr_ranking_chart", "market_scenario_chart", "market_share_chart", "market_trend_chart",
+           "scenario_start_rate", "segment_growth", "year_label"]

@@ -6,6 +6,6 @@ builder's own Vega-Lite controls instead, so these cells are tagged
 ``remove-output`` in the chapters. One module per topic, re-exported here.
 """
 
-from lib.widgets.market import market_controls
+from lib.widgets.market import market_controls, scenario_controls
 
-__all__ = ["market_controls"]
+__all__ = ["market_controls", "scenario_controls"]
