@@ -156,7 +156,7 @@ def market_trend_chart(market: pd.DataFrame, *, view: str,
         x=alt.X("year:O", axis=_year_axis(first_estimate)),
         y=alt.Y("revenue_usd_million:Q", title=REVENUE_TITLE),
         color=_segment_colour(order),
-        strokeDash=alt.StrokeDash("period:N", title="Values", legend=alt.Legend(orient="bottom", direction="vertical"),
+        strokeDash=alt.StrokeDash("period:N", legend=None,  # explained in the subtitle
                                   scale=alt.Scale(domain=["Actual", "Gartner estimate"], range=[[1, 0], [5, 4]])),
         detail="period:N",
         # an empty selection (nothing clicked) selects every segment, so nothing is faded
@@ -172,7 +172,7 @@ def market_trend_chart(market: pd.DataFrame, *, view: str,
     split = view.lower()
     return alt.layer(*layers).properties(
         title=alt.Title(f"AI-semiconductor revenue {split}",
-                        subtitle=[SOURCE, "Shaded years and dashed lines are estimates; click a legend entry to highlight"]),
+                        subtitle=[SOURCE, "Dashed lines, shaded years: estimates (E)", "Click a legend entry to highlight"]),
         description=(f"Line chart of worldwide AI-semiconductor revenue {split}, one line per segment, "
                      f"{int(frame['year'].min())} to {int(frame['year'].max())}, in USD million; "
                      f"estimated years are dashed. Segments: {', '.join(order)}."),
@@ -218,15 +218,15 @@ def cagr_ranking_chart(market: pd.DataFrame, *, printed: pd.DataFrame | None = N
     if printed is not None:
         layers.append(ranked.mark_tick(color="black", thickness=2, size=18).encode(
             x="cagr_2021_2026_pct:Q", tooltip=tooltip))
-    note = "bars: computed from the table; grey rules: range the rounded cells allow"
+    note = ["Bars: computed from the table", "Grey rules: range the rounded cells allow"]
     if printed is not None:
-        note += "; ticks: as printed"
+        note[0] += "; ticks: as printed"
     if view is None:
         param = _view_param(market)
         layers = [layer.transform_filter(param) for layer in layers]
         layers[0] = layers[0].add_params(param)
     return alt.layer(*layers).properties(
-        title=alt.Title(f"Growth ranking, {start}–{end_label}", subtitle=[SOURCE, note.capitalize()]),
+        title=alt.Title(f"Growth ranking, {start}–{end_label}", subtitle=[SOURCE, *note]),
         description=(f"Bar chart ranking market segments by compound annual growth rate {start}-{end_label} "
                      "in percent a year, with the range allowed by rounding and the printed rate."),
     )
@@ -259,7 +259,7 @@ def market_share_chart(market: pd.DataFrame, *, view: str) -> alt.Chart:
                  alt.Tooltip("revenue_usd_million:Q", title=REVENUE_TITLE, format=",.0f")],
     ).add_params(picked).properties(
         title=alt.Title(f"Share of the AI-semiconductor market, {split}",
-                        subtitle=[SOURCE, "Faded bars (years marked E) are estimates; click a legend entry to highlight"]),
+                        subtitle=[SOURCE, "Faded bars (years marked E): estimates", "Click a legend entry to highlight"]),
         description=(f"Stacked bar chart of each segment's share of AI-semiconductor revenue per year, {split}, "
                      "in percent of the year's total; estimated years are faded."),
     )
@@ -339,8 +339,8 @@ def market_scenario_chart(market: pd.DataFrame, *, rate: float | None = None, un
     ).add_params(growth)
     return alt.layer(shade, note, gartner, scenario).properties(
         title=alt.Title(f"What if growth went on after {last}? An illustrative scenario",
-                        subtitle=[f"{SOURCE}, to {last}E", f"Dotted line after {last}: the growth rate "
-                                  "set below; illustrative, not a forecast"]),
+                        subtitle=[f"{SOURCE}, to {last}E", f"Dotted, after {last}: the growth rate set below",
+                                  "Illustrative, not a forecast"]),
         description=(f"Line chart of the AI-semiconductor market total in USD million: Gartner's figures "
                      f"{int(totals['year'].min())}-{last} (estimates from {first_estimate}), then a dotted "
                      f"extension to {until} at a constant yearly growth rate the reader sets; illustrative, "
