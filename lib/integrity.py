@@ -55,6 +55,8 @@ __all__ = [
     "check_market_totals",
     "check_market_tables_agree",
     "check_market_cagr",
+    "cagr_bounds",
+    "ranges_overlap",
     "check_market_claims",
     "check_restated_claims",
     "check_printed_amounts",
@@ -158,6 +160,32 @@ def _cagr_pct(start: float, end: float, years: int) -> float:
     return ((end / start) ** (1 / years) - 1) * 100
 
 
+def cagr_bounds(first: float, last: float, years: int, half: float = 0.5) -> tuple[float, float]:
+    """Lowest and highest CAGR (percent) of two values each printed rounded to within ``half``.
+
+    This is the range a rate computed from unrounded data can lie in when only the
+    rounded cells are known (the allowance the module docstring describes).
+
+    Examples
+    --------
+    >>> low, high = cagr_bounds(14, 216, 5)   # the digital signal processor, 2021-2026
+    >>> round(low, 2), round(high, 2)
+    (71.56, 74.19)
+    """
+    low_ratio, high_ratio = _ratio_range(last, first, half)
+    return _cagr_pct(1, low_ratio, years), _cagr_pct(1, high_ratio, years)
+
+
+def ranges_overlap(a: tuple[float, float], b: tuple[float, float]) -> bool:
+    """Whether two closed ranges ``(low, high)`` share a value: two rates whose ranges
+    overlap cannot be ranked at the precision of the table (a tie).
+
+    >>> ranges_overlap((71.6, 74.2), (72.5, 73.1)), ranges_overlap((1, 2), (2.5, 3))
+    (True, False)
+    """
+    return a[0] <= b[1] + _EPS and b[0] <= a[1] + _EPS
+
+
 def _str(value) -> str:
     return "" if value is None or (isinstance(value, float) and math.isnan(value)) else str(value)
 
@@ -230,8 +258,7 @@ def check_market_cagr(segments: pd.DataFrame, totals: pd.DataFrame, cagr: pd.Dat
     for row in cagr[cagr["table"] == table].itertuples():
         series = values[str(row.segment)]
         first, last, years = series[start], series[end], end - start
-        low_ratio, high_ratio = _ratio_range(last, first)
-        low, high = (_cagr_pct(1, low_ratio, years), _cagr_pct(1, high_ratio, years))
+        low, high = cagr_bounds(first, last, years)
         findings.append(_interval(
             "market_cagr", "market_printed_cagr", _record(table=table, segment=row.segment), row.cagr_2021_2026_pct,
             _cagr_pct(first, last, years), low, high, 0.05,
@@ -281,9 +308,9 @@ def check_market_claims(claims: pd.DataFrame, application: pd.DataFrame, device:
         elif row.metric == "cagr":
             first_year, last_year = (int(y) for y in row.period.split("-"))
             first, last, years = cells[(segment, first_year)], cells[(segment, last_year)], last_year - first_year
-            low, high = _ratio_range(last, first)
+            low, high = cagr_bounds(first, last, years)
             findings.append(_interval("market_claims", "claims", record, row.value, _cagr_pct(first, last, years),
-                                      _cagr_pct(1, low, years), _cagr_pct(1, high, years), half,
+                                      low, high, half,
                                       f"{segment} CAGR {row.period} from the table"))
     return findings
 

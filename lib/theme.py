@@ -44,6 +44,8 @@ COLOURS: dict[str, dict[str, str]] = {
         "Integrated baseband/application processor": "#1f5f99", "Microcontroller": "#d35fa6",
         "Microprocessor (compute)": "#374151", "Microprocessor (embedded)": "#9ca3af",
         "Other application-specific": "#1f9aa6",
+        # the whole market (a total line, never beside the segments in one legend)
+        "Total": "#111827",
     },
     "layer": {
         "Cloud Service": "#1f5f99", "Deep Learning Platform": "#2a9d6f", "Deep Learning Compiler": "#d9822b",

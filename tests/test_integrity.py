@@ -254,3 +254,15 @@ def test_nervana_timeline_adds_up():
     timeline.loc[1, "value"] = 6
     deals.loc[0, "year"] = 2018
     assert len(bad(integrity.check_nervana_timeline(timeline, deals))) == 2
+
+
+def test_cagr_bounds_bracket_the_rate_and_ties_are_overlapping_ranges():
+    from lib.integrity import cagr_bounds, ranges_overlap
+
+    dsp, mcu = cagr_bounds(14, 216, 5), cagr_bounds(49, 755, 5)
+    assert dsp[0] == pytest.approx(71.56, abs=0.01) and dsp[1] == pytest.approx(74.19, abs=0.01)
+    assert mcu[0] < ((755 / 49) ** 0.2 - 1) * 100 < mcu[1]
+    assert ranges_overlap(dsp, mcu) and ranges_overlap(mcu, dsp)
+    assert not ranges_overlap(cagr_bounds(2107, 11360, 5), cagr_bounds(4786, 12200, 5))
+    exact = cagr_bounds(100, 121, 2, half=0.0)
+    assert exact[0] == pytest.approx(10.0) and exact[1] == pytest.approx(10.0)

@@ -26,3 +26,24 @@ def market_controls(market: pd.DataFrame) -> widgets.VBox:
     box.output = widgets.interactive_output(lambda **_: display(box.chart()), {"view": view, "years": years})
     box.children = [widgets.HBox([view, years]), box.output]
     return box
+
+
+def scenario_controls(market: pd.DataFrame) -> widgets.VBox:
+    """A growth-rate slider and a horizon slider driving :func:`lib.charts.market_scenario_chart`.
+
+    The rate starts at :func:`lib.charts.scenario_start_rate` (Gartner's CAGR
+    from the last actual year to the last estimated one). The returned box has the attributes ``rate`` (percent a year),
+    ``until`` (last year of the extension) and ``output``; ``chart()`` rebuilds
+    the chart for the current values. The extension is illustrative, not a forecast.
+    """
+    start_rate = round(charts.scenario_start_rate(market), 1)
+    last = int(market["year"].max())
+    rate = widgets.FloatSlider(value=start_rate, min=-20, max=60, step=0.5, description="Growth (%/yr)",
+                               readout_format=".1f")
+    until = widgets.IntSlider(value=last + 9, min=last + 1, max=last + 20, step=1, description="Until")
+    box = widgets.VBox()
+    box.rate, box.until = rate, until
+    box.chart = lambda: charts.market_scenario_chart(market, rate=rate.value, until=until.value)
+    box.output = widgets.interactive_output(lambda **_: display(box.chart()), {"rate": rate, "until": until})
+    box.children = [widgets.HBox([rate, until]), box.output]
+    return box
