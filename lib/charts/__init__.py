@@ -17,7 +17,12 @@ Rules every builder follows:
 * no fixed width: the book's renderer lays each chart out for the column it sits in.
 """
 
+from lib.charts.cerebras import (READINGS, wafer_scale_chart, wafer_vs_die_frame, wse_increase_chart,
+                                 wse_ratios)
+from lib.charts.hailo import edge_efficiency_chart, edge_products
 from lib.charts.market import (cagr, cagr_ranking_chart, market_share_chart, market_trend_chart,
                                segment_growth)
 
-__all__ = ["cagr", "cagr_ranking_chart", "market_share_chart", "market_trend_chart", "segment_growth"]
+__all__ = ["READINGS", "edge_efficiency_chart", "edge_products", "wafer_scale_chart", "wafer_vs_die_frame",
+           "wse_increase_chart", "wse_ratios",
+           "cagr", "cagr_ranking_chart", "market_share_chart", "market_trend_chart", "segment_growth"]
