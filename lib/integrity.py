@@ -586,6 +586,13 @@ def check_cs2_rack(claims: pd.DataFrame, *, rack_units: int = 42) -> Finding:
                    bool(abs(units - third) <= 1 + _EPS))
 
 
+def _show(value: float, unit) -> str:
+    """A number for a table cell: years without a thousands separator, others with one."""
+    if str(unit) == "year":
+        return f"{value:.0f}"
+    return f"{value:,.6g}" if abs(value) < 1e6 else f"{value:,.0f}"
+
+
 def claim_verdicts(claims: pd.DataFrame, findings: list[Finding], *,
                    reasoned: dict[str, tuple[str, str]] | None = None) -> pd.DataFrame:
     """One row per claim: the figure as printed, what it was checked against, and a verdict.
@@ -610,14 +617,14 @@ def claim_verdicts(claims: pd.DataFrame, findings: list[Finding], *,
         what = str(claim.metric).replace("_", " ")
         product = "" if _empty(claim.product) else f"{claim.product}: "
         qualifier = "" if _empty(claim.qualifier) else f"{claim.qualifier} "
-        printed = f"{qualifier}{claim.value:,g} {claim.unit} (printed {claim.value_printed})"
+        printed = f"{qualifier}{_show(claim.value, claim.unit)} {claim.unit} (printed {claim.value_printed})"
         row = {"claim_id": claim.claim_id, "claim": product + what, "printed": printed}
         if claim.claim_id in by_claim:
             found = by_claim[claim.claim_id]
             ok = all(f.consistent for f in found)
             parts = []
             for f in found:
-                value = f.computed if isinstance(f.computed, str) else f"{f.computed:,.4g}"
+                value = f.computed if isinstance(f.computed, str) else _show(f.computed, claim.unit)
                 parts.append(f"{value} ({f.note})")
             row.update(recomputed="; ".join(parts), consistent=ok,
                        verdict="consistent" if ok else "does not add up")
