@@ -68,6 +68,8 @@ __all__ = [
     "check_prose_against_tables",
     "check_kneron_model_size",
     "check_nervana_timeline",
+    "check_cs2_rack",
+    "claim_verdicts",
     "all_findings",
     "run_all_checks",
 ]
@@ -578,6 +580,89 @@ def check_nervana_timeline(claims: pd.DataFrame, deals: pd.DataFrame) -> list[Fi
         _numeric("nervana_timeline", "acquisitions_investments", _record(acquirer="Intel", target="Habana Labs"),
                  habana["year"], shown["value"], 0.0, "Habana bought in the same year as the NNP launch"),
     ]
+
+
+# --- chapter-level recomputations (not part of run_all_checks) ---------------------------------
+
+RACK_UNIT_INCHES = 1.75
+"""Height of one rack unit (1U) in inches (EIA-310)."""
+
+
+def check_cs2_rack(claims: pd.DataFrame, *, rack_units: int = 42) -> Finding:
+    """CS-2's stated height against "one third of a standard rack".
+
+    The height in inches is turned into rack units (1U = 1.75 in) and compared
+    with a third of a ``rack_units``-unit rack. "1/3" is a loose fraction, so the
+    claim holds if the height is within one rack unit of that third.
+
+    >>> claims = pd.DataFrame({"claim_id": ["a", "b"], "product": ["CS-2", "CS-2"],
+    ...                        "metric": ["height", "rack_fraction"], "report_section": ["s", "s"],
+    ...                        "value": [26.0, 1 / 3]})
+    >>> finding = check_cs2_rack(claims)
+    >>> round(finding.computed, 3), finding.consistent
+    (0.354, True)
+    """
+    height = _claim(claims, "height", "CS-2")
+    fraction = _claim(claims, "rack_fraction", "CS-2")
+    units = height["value"] / RACK_UNIT_INCHES
+    third = fraction["value"] * rack_units
+    return Finding("cs2_rack", "claims", _record(claim_id=fraction["claim_id"]), float(fraction["value"]),
+                   float(units / rack_units), None,
+                   f"{height['value']:g} in / {RACK_UNIT_INCHES:g} in per rack unit = {units:.1f} U of a "
+                   f"{rack_units}-U rack; a third is {third:.0f} U (allowed: within 1 U)",
+                   bool(abs(units - third) <= 1 + _EPS))
+
+
+def _show(value: float, unit) -> str:
+    """A number for a table cell: years without a thousands separator, others with one."""
+    if str(unit) == "year":
+        return f"{value:.0f}"
+    return f"{value:,.6g}" if abs(value) < 1e6 else f"{value:,.0f}"
+
+
+def claim_verdicts(claims: pd.DataFrame, findings: list[Finding], *,
+                   reasoned: dict[str, tuple[str, str]] | None = None) -> pd.DataFrame:
+    """One row per claim: the figure as printed, what it was checked against, and a verdict.
+
+    ``findings`` are matched to claims through their record (``claim_id=C093``),
+    except those of :func:`check_printed_amounts` (a check of the transcription);
+    ``reasoned`` maps a claim ID to ``(recomputed, verdict)`` text for claims that
+    are checked by reasoning rather than by a :class:`Finding`. A claim with
+    neither gets the verdict "stated once", since nothing in the report lets it be
+    recomputed. Columns: ``claim_id``, ``claim``, ``printed``, ``recomputed``,
+    ``verdict``, ``consistent`` (``True``, ``False`` or ``None`` where nothing was
+    recomputed).
+    """
+    reasoned = reasoned or {}
+    by_claim: dict[str, list[Finding]] = {}
+    for finding in findings:
+        # spelling out a Korean amount checks the transcription, not the figure
+        if finding.record.startswith("claim_id=") and finding.check != "printed_amounts":
+            by_claim.setdefault(finding.record.split("=", 1)[1], []).append(finding)
+    rows = []
+    for claim in claims.itertuples():
+        what = str(claim.metric).replace("_", " ")
+        product = "" if _empty(claim.product) else f"{claim.product}: "
+        qualifier = "" if _empty(claim.qualifier) else f"{claim.qualifier} "
+        printed = f"{qualifier}{_show(claim.value, claim.unit)} {claim.unit} (printed {claim.value_printed})"
+        row = {"claim_id": claim.claim_id, "claim": product + what, "printed": printed}
+        if claim.claim_id in by_claim:
+            found = by_claim[claim.claim_id]
+            ok = all(f.consistent for f in found)
+            parts = []
+            for f in found:
+                value = f.computed if isinstance(f.computed, str) else _show(f.computed, claim.unit)
+                parts.append(f"{value} ({f.note})")
+            row.update(recomputed="; ".join(parts), consistent=ok,
+                       verdict="consistent" if ok else "does not add up")
+        elif claim.claim_id in reasoned:
+            recomputed, verdict = reasoned[claim.claim_id]
+            row.update(recomputed=recomputed, verdict=verdict, consistent=None)
+        else:
+            row.update(recomputed="", consistent=None,
+                       verdict="stated once: nothing in the report to recompute it from")
+        rows.append(row)
+    return pd.DataFrame(rows, columns=["claim_id", "claim", "printed", "recomputed", "verdict", "consistent"])
 
 
 # --- running everything --------------------------------------------------------------------------

@@ -266,3 +266,25 @@ def test_cagr_bounds_bracket_the_rate_and_ties_are_overlapping_ranges():
     assert not ranges_overlap(cagr_bounds(2107, 11360, 5), cagr_bounds(4786, 12200, 5))
     exact = cagr_bounds(100, 121, 2, half=0.0)
     assert exact[0] == pytest.approx(10.0) and exact[1] == pytest.approx(10.0)
+
+def test_cs2_rack_fraction_within_one_rack_unit():
+    claims = pd.DataFrame({"claim_id": ["a", "b"], "product": ["CS-2", "CS-2"],
+                           "metric": ["height", "rack_fraction"], "report_section": ["s", "s"],
+                           "value": [26.0, 1 / 3]})
+    finding = integrity.check_cs2_rack(claims)
+    assert finding.consistent and finding.computed == pytest.approx(26 / 1.75 / 42)
+    taller = claims.assign(value=[40.0, 1 / 3])
+    assert not integrity.check_cs2_rack(taller).consistent
+
+
+def test_claim_verdicts_use_findings_reasons_and_a_default():
+    claims = pd.DataFrame({"claim_id": ["C1", "C2", "C3"], "product": ["P", None, None],
+                           "metric": ["die_area", "valuation", "funding_total"], "qualifier": [None, None, "more than"],
+                           "value": [5.0, 7.0, 10.0], "unit": ["mm²", "USD million", "USD million"],
+                           "value_printed": ["5", "7", "10"]})
+    findings = [integrity.Finding("x", "claims", "claim_id=C1", 5.0, 6.0, 0.5, "table", False),
+                integrity.Finding("printed_amounts", "claims", "claim_id=C2", 7.0, 7.0, 0.0, "spelled", True)]
+    table = integrity.claim_verdicts(claims, findings, reasoned={"C3": ("sum 12", "holds")}).set_index("claim_id")
+    assert table.loc["C1", "verdict"] == "does not add up" and table.loc["C1", "consistent"] is False
+    assert table.loc["C2", "verdict"].startswith("stated once")  # a transcription check is not a recomputation
+    assert table.loc["C3", "verdict"] == "holds" and "more than 10" in table.loc["C3", "printed"]

@@ -6,7 +6,8 @@ builder's own Vega-Lite controls instead, so these cells are tagged
 ``remove-output`` in the chapters. One module per topic, re-exported here.
 """
 
-from lib.widgets.market import market_controls, scenario_controls
+from lib.widgets.hailo import edge_efficiency_controls
+from lib.widgets.market import (market_controls, scenario_controls)
 from lib.widgets.stack import stack_controls
 
 __all__ = [name for name in dir() if not name.startswith("_")]
