@@ -17,7 +17,9 @@ Rules every builder follows:
 * no fixed width: the book's renderer lays each chart out for the column it sits in.
 """
 
+from lib.charts.landscape import device_mix, device_mix_chart, product_classes, products_chart, short_class
 from lib.charts.market import (cagr, cagr_ranking_chart, market_share_chart, market_trend_chart,
                                segment_growth)
 
-__all__ = ["cagr", "cagr_ranking_chart", "market_share_chart", "market_trend_chart", "segment_growth"]
+__all__ = ["cagr", "cagr_ranking_chart", "device_mix", "device_mix_chart", "market_share_chart",
+           "market_trend_chart", "product_classes", "products_chart", "segment_growth", "short_class"]
