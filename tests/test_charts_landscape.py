@@ -130,3 +130,13 @@ def test_device_mix_chart_has_a_year_slider_starting_at_the_last_actual_year(dev
     assert "params" not in fixed and "estimate" in fixed["title"]["subtitle"][0]
     with pytest.raises(ValueError):
         charts.device_mix_chart(device, year=1999)
+
+
+def test_device_mix_chart_shortens_long_axis_labels(device):
+    axis = charts.device_mix_chart(device).to_dict()["encoding"]["y"]["axis"]
+    assert "Baseband + app. processor" in axis["labelExpr"] and axis["labelExpr"].endswith("|| datum.value")
+
+
+def test_products_chart_legend_sits_below_the_bars(products, corrections):
+    spec = charts.products_chart(charts.product_classes(products, corrections)).to_dict()
+    assert spec["encoding"]["color"]["legend"]["orient"] == "bottom"

@@ -44,6 +44,19 @@ GARTNER_KIND = {
 """Gartner's device types mapped to the report's four kinds. This mapping is the
 book's reading of the categories, not a definition printed by Gartner or the report."""
 
+DEVICE_SHORT = {
+    "Application/multimedia processor": "App./multimedia processor",
+    "Integrated baseband/application processor": "Baseband + app. processor",
+    "Graphics processing unit": "GPU",
+    "Microprocessor (compute)": "Microprocessor (compute)",
+    "Microprocessor (embedded)": "Microprocessor (embedded)",
+    "Other application-specific": "Other application-specific",
+    "Digital signal processor": "Digital signal processor",
+    "Microcontroller": "Microcontroller",
+    "FPGA": "FPGA",
+}
+"""Axis labels for Gartner's device types (the tooltip gives the full names)."""
+
 DEVICE_REVENUE_TITLE = "Revenue (USD million)"
 
 
@@ -169,7 +182,8 @@ def products_chart(table: pd.DataFrame, *, basis: str | None = None, deployments
                 axis=alt.Axis(tickMinStep=1, format="d")),
         y=alt.Y("deployment:N", sort=shown, title="Purpose as printed (하드웨어 목적)"),
         color=alt.Color("hardware_class:N", title="Hardware class",
-                        scale=theme.colour_scale("hardware_class", CLASS_ORDER)),
+                        scale=theme.colour_scale("hardware_class", CLASS_ORDER),
+                        legend=alt.Legend(orient="bottom", columns=3)),
         order=alt.Order("class_rank:Q"),
         tooltip=[alt.Tooltip("product:N", title="Product"), alt.Tooltip("company:N", title="Company"),
                  alt.Tooltip("hardware_class:N", title="Class shown"),
@@ -188,6 +202,7 @@ def products_chart(table: pd.DataFrame, *, basis: str | None = None, deployments
     if frame.empty:
         subtitle = ["No product matches the filters."]
     return chart.properties(
+        height=alt.Step(34),
         title=alt.Title("The report's flagship AI products by purpose and hardware class", subtitle=subtitle),
         description=("Stacked bar chart of the products listed in the report's product table, one block per "
                      "product, grouped by the printed purpose (Cloud, Cloud/Edge, Edge, Inference, not printed) "
@@ -243,7 +258,8 @@ def device_mix_chart(device: pd.DataFrame, *, year: int | None = None) -> alt.Ch
     segments = list(GARTNER_KIND)
     chart = alt.Chart(frame).mark_bar().encode(
         x=alt.X("revenue_usd_million:Q", title=DEVICE_REVENUE_TITLE),
-        y=alt.Y("segment:N", sort="-x", title=None, axis=alt.Axis(labelLimit=180)),
+        y=alt.Y("segment:N", sort="-x", title=None,
+                axis=alt.Axis(labelExpr=f"{DEVICE_SHORT!r}[datum.value] || datum.value")),
         color=alt.Color("segment:N", legend=None,
                         scale=theme.colour_scale("segment", [s for s in segments
                                                             if s in set(frame["segment"])])),
