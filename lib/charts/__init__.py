@@ -19,6 +19,7 @@ Rules every builder follows:
 
 from lib.charts.cerebras import (READINGS, wafer_scale_chart, wafer_vs_die_frame, wse_increase_chart, wse_ratios)
 from lib.charts.hailo import (edge_efficiency_chart, edge_products)
+from lib.charts.landscape import (device_mix, device_mix_chart, product_classes, products_chart, short_class)
 from lib.charts.market import (cagr, cagr_ranking_chart, market_scenario_chart, market_share_chart, market_trend_chart, scenario_start_rate, segment_growth, year_label)
 from lib.charts.stack import (layer_coverage, stack_items, stack_list_chart, stack_matrix_chart)
 

@@ -1,0 +1,38 @@
+"""Live-kernel controls of the landscape chapter."""
+
+from __future__ import annotations
+
+import ipywidgets as widgets
+import pandas as pd
+from IPython.display import display
+
+from lib import charts
+from lib.charts.landscape import BASES, DEPLOYMENTS
+
+ALL = "All"
+
+
+def products_controls(products: pd.DataFrame, corrections: pd.DataFrame) -> widgets.VBox:
+    """Class basis, purpose and company controls driving :func:`lib.charts.products_chart`.
+
+    The returned box has the attributes ``basis`` (class as printed or
+    corrected), ``deployment`` and ``company`` (filters; "All" keeps every
+    product) and ``output``; ``chart()`` rebuilds the chart for the current
+    control values.
+    """
+    table = charts.product_classes(products, corrections)
+    basis = widgets.RadioButtons(options=list(BASES), value=BASES[0], description="Class")
+    deployment = widgets.Dropdown(options=[ALL] + [d for d in DEPLOYMENTS if d in set(table["deployment"])],
+                                  value=ALL, description="Purpose")
+    company = widgets.Dropdown(options=[ALL] + sorted(table["company"].unique(), key=str.casefold),
+                               value=ALL, description="Company")
+    box = widgets.VBox()
+    box.basis, box.deployment, box.company = basis, deployment, company
+    box.chart = lambda: charts.products_chart(
+        table, basis=basis.value,
+        deployments=None if deployment.value == ALL else [deployment.value],
+        companies=None if company.value == ALL else [company.value])
+    box.output = widgets.interactive_output(lambda **_: display(box.chart()),
+                                            {"basis": basis, "deployment": deployment, "company": company})
+    box.children = [widgets.HBox([basis, widgets.VBox([deployment, company])]), box.output]
+    return box
