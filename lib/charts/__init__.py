@@ -17,7 +17,13 @@ Rules every builder follows:
 * no fixed width: the book's renderer lays each chart out for the column it sits in.
 """
 
+from lib.charts.funding import company_funding_chart, funding_cumulative
+from lib.charts.graphcore import (ipu_generation_chart, ipu_generation_ratios, ipu_platform_scaling,
+                                  ipu_scaling_chart)
+from lib.charts.kneron import kneron_efficiency_table, kneron_mac_chart, peak_tops
 from lib.charts.market import (cagr, cagr_ranking_chart, market_share_chart, market_trend_chart,
                                segment_growth)
 
-__all__ = ["cagr", "cagr_ranking_chart", "market_share_chart", "market_trend_chart", "segment_growth"]
+__all__ = ["cagr", "cagr_ranking_chart", "company_funding_chart", "funding_cumulative", "ipu_generation_chart",
+           "ipu_generation_ratios", "ipu_platform_scaling", "ipu_scaling_chart", "kneron_efficiency_table",
+           "kneron_mac_chart", "market_share_chart", "market_trend_chart", "peak_tops", "segment_growth"]
