@@ -25,10 +25,30 @@ def _fmt(value) -> str:
     return str(value)
 
 
+METRIC_LABELS = {
+    "founding_year": "year founded", "funding_total": "total funding", "valuation": "valuation",
+    "series_a_amount": "Series A round", "speedup_vs_previous_generation": "speed-up over the previous generation",
+    "optimised_functions": "optimised functions", "mac_per_cycle": "MACs per cycle", "flash_memory": "flash memory",
+    "sdram": "SDRAM", "cortex_m4_cpus": "Arm Cortex-M4 CPUs", "sram_smaller_option": "SRAM, smaller option",
+    "sram_larger_option": "SRAM, larger option", "aa_batteries": "AA batteries per device",
+    "battery_life": "battery life", "model_size": "model size", "battery_operation": "time on battery",
+    "frvt_lightweight_models": "lightweight models in NIST FRVT", "frvt_lightweight_rank": "rank among them",
+    "frvt_visa_rank": "rank, FRVT VISA category", "frvt_mugshot_rank": "rank, FRVT Mugshot category",
+}
+"""Plain-English names of claim metrics; others are shown with underscores as spaces."""
+
+CHECK_NOTES = {
+    "printed_amounts": "Transcription: the printed Korean amount spelled out (억 = 10⁸, 만 = 10⁴), in millions",
+}
+"""Plain-English descriptions that replace a check's technical note."""
+
+
 def _what(claim) -> str:
-    metric = str(claim.metric).replace("_", " ")
+    metric = METRIC_LABELS.get(str(claim.metric), str(claim.metric).replace("_", " "))
+    if isinstance(claim.qualifier, str) and claim.qualifier:
+        metric += f" ({claim.qualifier})"
     product = claim.product if isinstance(claim.product, str) and claim.product else claim.company
-    period = f" ({claim.period})" if isinstance(claim.period, str) and claim.period else ""
+    period = f", {claim.period}" if isinstance(claim.period, str) and claim.period else ""
     return f"{product}: {metric}{period}"
 
 
@@ -74,7 +94,8 @@ def claim_checks(claims: pd.DataFrame, findings: Iterable[Finding], *,
         base = {"claim_id": claim.claim_id, "What": _what(claim), "Unit": claim.unit, "As printed": claim.value_printed}
         for finding in found:
             rows.append({**base, "Recomputed": _fmt(finding.computed),
-                         "Verdict": CONSISTENT if finding.consistent else INCONSISTENT, "How it was checked": finding.note})
+                         "Verdict": CONSISTENT if finding.consistent else INCONSISTENT,
+                         "How it was checked": CHECK_NOTES.get(finding.check, finding.note)})
         if claim.claim_id in manual:
             entry = manual[claim.claim_id]
             rows.append({**base, "Recomputed": entry.get("computed", "–"), "Verdict": entry["verdict"],

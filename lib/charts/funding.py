@@ -47,7 +47,8 @@ def company_funding_chart(rounds: pd.DataFrame, *, company: str, stated_total: f
                          lead=frame["lead_investors"].fillna("not stated").replace("", "not stated"),
                          round=frame["round"].astype(str))
     colour = theme.COLOURS["company"][company]
-    x = alt.X("date:T", title="Date of round", axis=alt.Axis(format="%Y", tickCount="year"))
+    x = alt.X("date:T", title="Date of round", axis=alt.Axis(format="%Y", tickCount="year"),
+              scale=alt.Scale(padding=14))
     tooltip = [alt.Tooltip("date_label:N", title="Date"), alt.Tooltip("round:N", title="Round"),
                alt.Tooltip("amount_million:Q", title="Amount (USD million)", format=",.1f"),
                alt.Tooltip("cumulative_million:Q", title="Running total (USD million)", format=",.1f"),

@@ -38,7 +38,7 @@ def kneron_mac_chart(products: pd.DataFrame, *, clock_mhz: float | None = None, 
     frame["ops_per_mac"] = ops_per_mac
     x = alt.X("product:N", title=None, sort=None, axis=alt.Axis(labelAngle=0))
     y = alt.Y("mac_per_cycle:Q", title="Multiply-accumulates per clock cycle (MAC/cycle)",
-              scale=alt.Scale(domainMin=0))
+              scale=alt.Scale(domain=[0, float(frame["mac_per_cycle"].max()) * 1.15]))
     bars = alt.Chart(frame).mark_bar(color=KNERON, size=70).encode(x=x, y=y)
     if clock_mhz is None:
         clock = alt.param(name="clock_mhz", value=500,
