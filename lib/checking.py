@@ -39,6 +39,7 @@ METRIC_LABELS = {
 
 CHECK_NOTES = {
     "printed_amounts": "Transcription: the printed Korean amount spelled out (억 = 10⁸, 만 = 10⁴), in millions",
+    "prose_against_tables": "The text's figure against the same figure in the report's product table",
 }
 """Plain-English descriptions that replace a check's technical note."""
 
