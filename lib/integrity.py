@@ -63,6 +63,7 @@ __all__ = [
     "check_funding_claims",
     "check_dojo_hierarchy",
     "check_graphcore_platforms",
+    "check_graphcore_platform_processors",
     "check_wse_increase",
     "check_wse_density",
     "check_prose_against_tables",
@@ -463,6 +464,44 @@ def check_graphcore_platforms(platforms: pd.DataFrame) -> list[Finding]:
     return findings
 
 
+_PROCESSOR_IN_PLATFORM = re.compile(r"(\d+)개의\s*(.+?)\s*프로세서\s*탑재")
+
+
+def _product_key(name: str) -> str:
+    """A processor name compared without the trademark sign, spaces or case."""
+    return re.sub(r"[\s™]|TM(?=\s)", "", str(name)).lower()
+
+
+def check_graphcore_platform_processors(platforms: pd.DataFrame, processors: pd.DataFrame) -> list[Finding]:
+    """The platform table against the processor table.
+
+    A platform whose printed features name the processor it carries ("4개의
+    Colossus™ MK2 GC2000 IPU 프로세서 탑재") must name a product of the
+    processor table, and the count in that text must equal the platform's
+    ``ipu_processors_printed``. The processor table states no compute figure,
+    so the platforms' PFLOPS cannot be checked against it; that check is made
+    within the platform table (:func:`check_graphcore_platforms`).
+    """
+    known = {_product_key(p): p for p in processors["product"]}
+    findings = []
+    for row in platforms.itertuples():
+        match = _PROCESSOR_IN_PLATFORM.search(_str(row.features_ko))
+        if not match:
+            continue
+        count, named = int(match.group(1)), match.group(2)
+        record = _record(product=row.product)
+        found = known.get(_product_key(named))
+        findings.append(Finding("graphcore_platform_processors", "graphcore_ipu_platforms", record, named,
+                                found if found is not None else "not in graphcore_ipu_processors", None,
+                                "processor named in the platform's features against the processor table",
+                                found is not None))
+        if not _empty(row.ipu_processors_printed):
+            findings.append(_numeric("graphcore_platform_processors", "graphcore_ipu_platforms", record,
+                                     row.ipu_processors_printed, count, 0.0,
+                                     "processor count in the features text against the processor-count column"))
+    return findings
+
+
 _BANDWIDTH_IN_PBYTE = {"PB/s": 1.0, "Pb/s": 1 / 8}
 
 
@@ -678,7 +717,7 @@ def all_findings(load: Callable[[str], pd.DataFrame] | None = None) -> list[Find
     if load is None:
         from lib.data import load
     names = ["market_by_application", "market_by_device", "market_printed_totals", "market_printed_cagr", "claims",
-             "funding_rounds", "graphcore_ipu_platforms", "cerebras_wse", "cerebras_wse_increase", "tpu_generations",
+             "funding_rounds", "graphcore_ipu_platforms", "graphcore_ipu_processors", "cerebras_wse", "cerebras_wse_increase", "tpu_generations",
              "hailo8_products", "kneron_products", "nvidia_investments_2021", "acquisitions_investments"]
     d = {name: load(name) for name in names}
     claims, totals = d["claims"], d["market_printed_totals"]
@@ -693,6 +732,7 @@ def all_findings(load: Callable[[str], pd.DataFrame] | None = None) -> list[Find
     findings += check_funding_claims(claims, d["funding_rounds"])
     findings += check_dojo_hierarchy(claims)
     findings += check_graphcore_platforms(d["graphcore_ipu_platforms"])
+    findings += check_graphcore_platform_processors(d["graphcore_ipu_platforms"], d["graphcore_ipu_processors"])
     findings += check_wse_increase(d["cerebras_wse"], d["cerebras_wse_increase"])
     findings += check_wse_density(d["cerebras_wse"])
     findings += check_prose_against_tables(claims, d)

@@ -200,6 +200,20 @@ def test_graphcore_pods_are_built_of_m2000s():
         "product=IPU-POD16", "product=IPU-POD64"]
 
 
+
+def test_graphcore_platforms_carry_a_processor_of_the_processor_table():
+    processors = pd.DataFrame({"product": ["Colossus™ MK1-GC2 IPU", "Colossus™ MK2 GC2000 IPU"]})
+    platforms = pd.DataFrame({"product": ["IPU-M2000", "IPU-POD16"], "ipu_processors_printed": [4, None],
+                              "features_ko": ["4개의 ColossusTM MK2 GC2000 IPU 프로세서 탑재, 1 PetaFLOPS 달성",
+                                              "4개의 IPU-M2000 연결, 4 PetaFLOPS 달성"]})
+    found = integrity.check_graphcore_platform_processors(platforms, processors)
+    assert [f.record for f in found] == ["product=IPU-M2000"] * 2 and not bad(found)
+    assert found[0].computed == "Colossus™ MK2 GC2000 IPU"
+    platforms.loc[0, "features_ko"] = "8개의 Colossus™ MK3 GC300 IPU 프로세서 탑재"
+    wrong = bad(integrity.check_graphcore_platform_processors(platforms, processors))
+    assert [(f.printed, f.computed) for f in wrong] == [("Colossus™ MK3 GC300 IPU", "not in graphcore_ipu_processors"),
+                                                        (4.0, 8.0)]
+
 def wse(unit2: str = "PB/s", density2: float = 56.247) -> pd.DataFrame:
     return pd.DataFrame({"generation": ["WSE-1", "WSE-2"], "ai_cores": [400000, 850000], "memory_bandwidth": [9.0, 20.0],
                          "memory_bandwidth_unit": ["PB/s", unit2], "fabric_bandwidth_pbit_s": [100.0, 220.0],
