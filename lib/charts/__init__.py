@@ -17,7 +17,14 @@ Rules every builder follows:
 * no fixed width: the book's renderer lays each chart out for the column it sits in.
 """
 
+from lib.charts.companies import (cumulative_funding, deal_timeline_chart, figures_check_table,
+                                  funding_timeline_chart)
+from lib.charts.leaders import (company_metrics, leader_roster, leaders_metric_chart, product_purpose_chart,
+                                stack_cells, stack_matrix_chart)
 from lib.charts.market import (cagr, cagr_ranking_chart, market_share_chart, market_trend_chart,
                                segment_growth)
 
-__all__ = ["cagr", "cagr_ranking_chart", "market_share_chart", "market_trend_chart", "segment_growth"]
+__all__ = ["cagr", "cagr_ranking_chart", "company_metrics", "cumulative_funding", "deal_timeline_chart",
+           "figures_check_table", "funding_timeline_chart", "leader_roster", "leaders_metric_chart",
+           "market_share_chart", "market_trend_chart", "product_purpose_chart", "segment_growth", "stack_cells",
+           "stack_matrix_chart"]

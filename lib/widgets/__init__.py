@@ -6,6 +6,7 @@ builder's own Vega-Lite controls instead, so these cells are tagged
 ``remove-output`` in the chapters. One module per topic, re-exported here.
 """
 
+from lib.widgets.leaders import leaders_controls
 from lib.widgets.market import market_controls
 
-__all__ = ["market_controls"]
+__all__ = ["leaders_controls", "market_controls"]
