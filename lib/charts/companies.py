@@ -75,7 +75,7 @@ def funding_timeline_chart(rounds: pd.DataFrame, *, companies: list[str] | None 
     order = list(dict.fromkeys(frame.sort_values("date")["company"]))
     picked = alt.selection_point(name="funding_pick", fields=["company"], bind="legend")
     colour = alt.Color("company:N", title="Company", scale=theme.colour_scale("company", order))
-    x = alt.X("date:T", title="Date of the round", axis=alt.Axis(format="%Y"))
+    x = alt.X("date:T", title="Date of the round", axis=alt.Axis(format="%Y", tickCount="year"))
     y = alt.Y("cumulative_usd_million:Q", title=FUNDING_TITLE)
     opacity = alt.condition(picked, alt.value(1.0), alt.value(0.15))
     lines = alt.Chart(frame).mark_line(interpolate="step-after").encode(

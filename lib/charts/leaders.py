@@ -31,6 +31,10 @@ PURPOSES = ["Cloud", "Cloud/Edge", "Edge", "Inference", "Not printed"]
 
 OUTSIDE = "Outside the four layers"
 
+SHORT_LAYERS = {"Cloud Service": "Cloud", "Deep Learning Platform": "Platform", "Deep Learning Compiler": "Compiler",
+                "Runtime Library & Driver": "Runtime", OUTSIDE: "Outside"}
+"""Short axis labels for the software layers (the tooltip gives the full name)."""
+
 
 def leader_roster(companies: pd.DataFrame) -> pd.DataFrame:
     """The profiled companies with the group they stand for (incumbent, start-up, carmaker, cloud provider)."""
@@ -83,8 +87,8 @@ def product_purpose_chart(products: pd.DataFrame, corrections: pd.DataFrame | No
     chart = base.mark_point(size=160, filled=True).encode(
         x=alt.X(f"{x_field}:N", title="Purpose (하드웨어 목적): Cloud = training, Edge = inference in the report",
                 scale=alt.Scale(domain=PURPOSES), axis=alt.Axis(labelAngle=0)),
-        y=alt.Y("label:N", sort=order, title=None),
-        color=alt.Color("hardware_class_printed:N", title="Class as printed",
+        y=alt.Y("label:N", sort=order, title=None, axis=alt.Axis(labelLimit=260)),
+        color=alt.Color("hardware_class_printed:N", title="Class as printed", legend=alt.Legend(orient="top"),
                         scale=theme.colour_scale("hardware_class", classes)),
         opacity=alt.condition(picked, alt.value(1.0), alt.value(0.15)),
         tooltip=[alt.Tooltip("product:N", title="Product"), alt.Tooltip("company:N", title="Company"),
@@ -115,6 +119,7 @@ def stack_cells(stack: pd.DataFrame, layers: pd.DataFrame) -> pd.DataFrame:
     order = {layer: i for i, layer in enumerate(layers.sort_values("order")["layer"])}
     order[OUTSIDE] = len(order)
     cells["layer_order"] = cells["layer"].map(order)
+    cells["layer_short"] = cells["layer"].map(SHORT_LAYERS).fillna(cells["layer"])
     return cells
 
 
@@ -127,9 +132,10 @@ def stack_matrix_chart(stack: pd.DataFrame, layers: pd.DataFrame) -> alt.LayerCh
     """
     cells = stack_cells(stack, layers)
     layer_order = cells.sort_values("layer_order")["layer"].drop_duplicates().tolist()
+    short_order = [SHORT_LAYERS.get(layer, layer) for layer in layer_order]
     companies = [c for c in LEADERS if c in set(cells["company"])]
-    x = alt.X("layer:N", sort=layer_order, title="Software layer (top of the stack on the left)",
-              axis=alt.Axis(labelAngle=0, labelLimit=90, labelFontSize=11))
+    x = alt.X("layer_short:N", sort=short_order, title="Software layer (top of the stack on the left)",
+              axis=alt.Axis(labelAngle=0))
     y = alt.Y("company:N", sort=companies, title=None)
     tooltip = [alt.Tooltip("company:N", title="Company"), alt.Tooltip("layer:N", title="Layer"),
                alt.Tooltip("items:Q", title="Items named (count)"),
@@ -205,7 +211,8 @@ def leaders_metric_chart(metrics: pd.DataFrame, *, metric: str | None = None,
     if frame.empty:
         raise ValueError(f"no values for metric={metric!r}, companies={companies!r}")
     shown = [c for c in LEADERS if c in set(frame["company"])]
-    names = list(dict.fromkeys(frame["metric"]))
+    present = set(frame["metric"])
+    names = [m for m in METRICS.values() if m in present] + [m for m in dict.fromkeys(frame["metric"]) if m not in METRICS.values()]
     chart = alt.Chart(frame).mark_bar().encode(
         x=alt.X("value:Q", title=metric if metric else "Value (unit in the metric's name)"),
         y=alt.Y("company:N", sort=shown, title=None),

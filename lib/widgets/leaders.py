@@ -18,7 +18,8 @@ def leaders_controls(metrics: pd.DataFrame) -> widgets.VBox:
     ``output``; ``chart()`` rebuilds the chart for the current values. With no
     company selected, every company that has the metric is shown.
     """
-    names = list(dict.fromkeys(metrics["metric"]))
+    known = list(charts.leaders.METRICS.values())
+    names = [m for m in known if m in set(metrics["metric"])] + [m for m in dict.fromkeys(metrics["metric"]) if m not in known]
     present = [c for c in LEADERS if c in set(metrics["company"])]
     metric = widgets.Dropdown(options=names, value=names[0], description="Metric",
                               layout=widgets.Layout(width="auto"))
