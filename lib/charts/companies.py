@@ -74,7 +74,8 @@ def funding_timeline_chart(rounds: pd.DataFrame, *, companies: list[str] | None 
         raise ValueError("no funding rounds to draw")
     order = list(dict.fromkeys(frame.sort_values("date")["company"]))
     picked = alt.selection_point(name="funding_pick", fields=["company"], bind="legend")
-    colour = alt.Color("company:N", title="Company", scale=theme.colour_scale("company", order))
+    colour = alt.Color("company:N", title="Company (click to pick)", scale=theme.colour_scale("company", order),
+                       legend=alt.Legend(orient="bottom", columns=3))
     x = alt.X("date:T", title="Date of the round", axis=alt.Axis(format="%Y", tickCount="year"))
     y = alt.Y("cumulative_usd_million:Q", title=FUNDING_TITLE)
     opacity = alt.condition(picked, alt.value(1.0), alt.value(0.15))
@@ -127,7 +128,7 @@ def deal_timeline_chart(deals: pd.DataFrame, *, company: str, title: str, source
                alt.Tooltip("date_basis:N", title="Date from")]
     colour = theme.colour_scale("company", [company]).to_dict()["range"][0]
     points = alt.Chart(frame).mark_point(size=140, filled=True, color=colour).encode(
-        x=x, y=y, shape=alt.Shape("kind:N", title="Deal", scale=alt.Scale(domain=["acquisition", "investment"],
+        x=x, y=y, shape=alt.Shape("kind:N", title="Deal", legend=alt.Legend(orient="bottom"), scale=alt.Scale(domain=["acquisition", "investment"],
                                                                            range=["diamond", "circle"])),
         tooltip=tooltip)
     labels = alt.Chart(frame).mark_text(align="left", dx=10, fontSize=12, color="#374151").encode(

@@ -87,7 +87,7 @@ def product_purpose_chart(products: pd.DataFrame, corrections: pd.DataFrame | No
     chart = base.mark_point(size=160, filled=True).encode(
         x=alt.X(f"{x_field}:N", title="Purpose (하드웨어 목적): Cloud = training, Edge = inference in the report",
                 scale=alt.Scale(domain=PURPOSES), axis=alt.Axis(labelAngle=0)),
-        y=alt.Y("label:N", sort=order, title=None, axis=alt.Axis(labelLimit=260)),
+        y=alt.Y("label:N", sort=order, title=None, axis=alt.Axis(labelLimit=170)),
         color=alt.Color("hardware_class_printed:N", title="Class as printed", legend=alt.Legend(orient="top"),
                         scale=theme.colour_scale("hardware_class", classes)),
         opacity=alt.condition(picked, alt.value(1.0), alt.value(0.15)),
