@@ -9,6 +9,7 @@ builder's own Vega-Lite controls instead, so these cells are tagged
 from lib.widgets.hailo import edge_efficiency_controls
 from lib.widgets.kneron import kneron_clock_controls
 from lib.widgets.landscape import products_controls
+from lib.widgets.leaders import leaders_controls
 from lib.widgets.market import (market_controls, scenario_controls)
 from lib.widgets.stack import stack_controls
 

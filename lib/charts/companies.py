@@ -1,0 +1,217 @@
+"""Builders shared by the company chapters: funding, deals and the "checking the figures" table.
+
+Every chart builder takes a DataFrame first and options as keywords and returns
+an Altair chart with a title, a source line, units in the axis titles and a
+text description. Colours come from :func:`lib.theme.colour_scale` (one colour
+per company across the book).
+
+``figures_check_table`` is not a chart: it turns a section's claims, the
+integrity findings about them and the corrections that touch them into one
+readable table, so that every company chapter checks its figures the same way.
+"""
+
+from __future__ import annotations
+
+import altair as alt
+import pandas as pd
+
+from lib import theme
+
+FUNDING_TITLE = "Cumulative funding (USD million)"
+
+
+# --- funding -------------------------------------------------------------------------------------
+
+def cumulative_funding(rounds: pd.DataFrame) -> pd.DataFrame:
+    """Each company's rounds in date order with a running total of the USD rounds.
+
+    Parameters
+    ----------
+    rounds : DataFrame
+        Rows of ``funding_rounds`` (``company``, ``date``, ``round``, ``amount_million``,
+        ``currency``, ``amount_printed``, ``lead_investors``).
+
+    Returns
+    -------
+    DataFrame
+        The rounds with ``cumulative_usd_million`` (USD rounds only: a round in
+        another currency is not converted and leaves the total unchanged),
+        ``counted`` (whether the round is in the total) and ``investors``
+        (lead investors, or "not printed").
+
+    >>> r = pd.DataFrame({"company": ["A", "A", "A"], "date": pd.to_datetime(["2020-01", "2021-01", "2020-06"]),
+    ...                   "round": ["Seed", "B", "Grant"], "amount_million": [2.0, 10.0, 3.0],
+    ...                   "currency": ["USD", "USD", "EUR"], "amount_printed": ["", "", ""], "lead_investors": ["X", None, None]})
+    >>> cumulative_funding(r)["cumulative_usd_million"].tolist()
+    [2.0, 2.0, 12.0]
+    """
+    frame = rounds.copy()
+    frame["company"] = frame["company"].astype(str)
+    frame["currency"] = frame["currency"].astype(str)
+    frame = frame.sort_values(["company", "date"], kind="stable").reset_index(drop=True)
+    frame["counted"] = frame["currency"] == "USD"
+    usd = frame["amount_million"].where(frame["counted"], 0.0)
+    frame["cumulative_usd_million"] = usd.groupby(frame["company"]).cumsum()
+    investors = frame["lead_investors"].astype("string")
+    frame["investors"] = investors.where(investors.notna() & (investors != ""), "not printed").astype(str)
+    frame["amount_label"] = [f"{a:g} {c} million" + ("" if ok else " (not added: not USD)")
+                             for a, c, ok in zip(frame["amount_million"], frame["currency"], frame["counted"])]
+    return frame
+
+
+def funding_timeline_chart(rounds: pd.DataFrame, *, companies: list[str] | None = None,
+                           source: str = "report §3, §6-§9, funding tables credited to Crunchbase") -> alt.LayerChart:
+    """Cumulative funding of each start-up over time: one step line per company, one point per round.
+
+    Hovering a point shows the round, its date, the amount as printed and in
+    USD million, the lead investors and the running total. Clicking a company in
+    the legend picks it out (an empty selection shows every company).
+    """
+    frame = cumulative_funding(rounds)
+    if companies is not None:
+        frame = frame[frame["company"].isin(companies)]
+    if frame.empty:
+        raise ValueError("no funding rounds to draw")
+    order = list(dict.fromkeys(frame.sort_values("date")["company"]))
+    picked = alt.selection_point(name="funding_pick", fields=["company"], bind="legend")
+    colour = alt.Color("company:N", title="Company (click to pick)", scale=theme.colour_scale("company", order),
+                       legend=alt.Legend(orient="bottom", columns=3))
+    x = alt.X("date:T", title="Date of the round", axis=alt.Axis(format="%Y", tickCount="year"))
+    y = alt.Y("cumulative_usd_million:Q", title=FUNDING_TITLE)
+    opacity = alt.condition(picked, alt.value(1.0), alt.value(0.15))
+    lines = alt.Chart(frame).mark_line(interpolate="step-after").encode(
+        x=x, y=y, color=colour, opacity=opacity, detail="company:N")
+    points = alt.Chart(frame).mark_point(size=70, filled=True).encode(
+        x=x, y=y, color=colour, opacity=opacity,
+        shape=alt.Shape("counted:N", legend=None, scale=alt.Scale(domain=[True, False], range=["circle", "triangle-up"])),
+        tooltip=[alt.Tooltip("company:N", title="Company"), alt.Tooltip("round:N", title="Round"),
+                 alt.Tooltip("date:T", title="Date", format="%B %Y"),
+                 alt.Tooltip("amount_printed:N", title="Amount as printed"),
+                 alt.Tooltip("amount_label:N", title="Amount"),
+                 alt.Tooltip("investors:N", title="Lead investors"),
+                 alt.Tooltip("cumulative_usd_million:Q", title=FUNDING_TITLE, format=",.1f")],
+    )
+    return alt.layer(lines, points).add_params(picked).properties(
+        title=alt.Title("Start-up funding, round by round",
+                        subtitle=[f"Source: {source}.",
+                                  "Running total of USD rounds; a triangle marks a round in another currency, not added."]),
+        description=("Step chart of each start-up's cumulative funding in USD million by date of round, "
+                     "one line per company, with a point for each round."),
+    )
+
+
+# --- acquisitions and investments ----------------------------------------------------------------
+
+def deal_timeline_chart(deals: pd.DataFrame, *, company: str, title: str, source: str) -> alt.LayerChart:
+    """Acquisitions and investments of one company on a time axis, one row per target.
+
+    Parameters
+    ----------
+    deals : DataFrame
+        One row per deal with ``target``, ``date`` (datetime; a year alone is
+        its 1 January), ``date_label`` (the date as stated, e.g. "2019" or
+        "March 2017"), ``kind`` ("acquisition" / "investment"), ``price_label``
+        (text, "not printed" when missing) and ``date_basis`` (where the date
+        comes from).
+    company : str
+        The acquirer, whose book colour the marks take.
+    """
+    frame = deals.dropna(subset=["date"]).copy()
+    if frame.empty:
+        raise ValueError("no dated deals to draw")
+    frame["kind"] = frame["kind"].astype(str)
+    order = frame.sort_values("date")["target"].tolist()
+    y = alt.Y("target:N", sort=order, title=None)
+    x = alt.X("date:T", title="Year of the deal", axis=alt.Axis(format="%Y", tickCount="year"))
+    tooltip = [alt.Tooltip("target:N", title="Company"), alt.Tooltip("kind:N", title="Deal"),
+               alt.Tooltip("date_label:N", title="Date"), alt.Tooltip("price_label:N", title="Price or amount"),
+               alt.Tooltip("date_basis:N", title="Date from")]
+    colour = theme.colour_scale("company", [company]).to_dict()["range"][0]
+    points = alt.Chart(frame).mark_point(size=140, filled=True, color=colour).encode(
+        x=x, y=y, shape=alt.Shape("kind:N", title="Deal", legend=alt.Legend(orient="bottom"), scale=alt.Scale(domain=["acquisition", "investment"],
+                                                                           range=["diamond", "circle"])),
+        tooltip=tooltip)
+    labels = alt.Chart(frame).mark_text(align="left", dx=10, fontSize=12, color="#374151").encode(
+        x=x, y=y, text="price_label:N", tooltip=tooltip)
+    return alt.layer(points, labels).properties(
+        title=alt.Title(title, subtitle=f"Source: {source}."),
+        description=f"Timeline of {company}'s acquisitions and investments by year, one row per company bought or funded.",
+    )
+
+
+# --- checking the figures ------------------------------------------------------------------------
+
+def _fmt(value) -> str:
+    if isinstance(value, float):
+        return f"{value:,.4g}" if abs(value) < 1e5 else f"{value:,.0f}"
+    return str(value)
+
+
+def figures_check_table(claims: pd.DataFrame, findings: list | None = None, corrections: pd.DataFrame | None = None,
+                        *, notes: dict[str, str] | None = None) -> pd.DataFrame:
+    """One row per claim: what it says, as printed, how it was checked and the verdict.
+
+    Parameters
+    ----------
+    claims : DataFrame
+        The claims to cover (usually one report section of ``claims``).
+    findings : list of lib.integrity.Finding, optional
+        Integrity findings; those whose record is ``claim_id=...`` of a claim
+        here give the recomputed value and the verdict.
+    corrections : DataFrame, optional
+        ``corrections``; a claim with a correction gets the corrected value.
+    notes : dict, optional
+        ``claim_id -> text`` explaining how a claim was checked, for claims that
+        no table of the report can recompute; or ``claim_id -> (text, verdict)``
+        to set the verdict too (e.g. "consistent with public sources").
+
+    Returns
+    -------
+    DataFrame
+        Columns Claim, What, Unit, As printed, Recomputed or corrected, Verdict.
+        Every claim of ``claims`` has exactly one row, in claim order.
+    """
+    notes = notes or {}
+    by_claim: dict[str, list] = {}
+    for finding in findings or []:
+        if finding.record.startswith("claim_id="):
+            by_claim.setdefault(finding.record.split("=", 1)[1], []).append(finding)
+    fixes: dict[str, list] = {}
+    if corrections is not None:
+        for row in corrections[corrections["dataset"] == "claims"].itertuples():
+            fixes.setdefault(row.record.split("=", 1)[1], []).append(row)
+    rows = []
+    for claim in claims.itertuples():
+        what = claim.metric.replace("_", " ")
+        subject = claim.product if isinstance(claim.product, str) and claim.product else claim.company
+        if isinstance(subject, str) and subject:
+            what = f"{subject}: {what}"
+        if isinstance(claim.period, str) and claim.period:
+            what += f" ({claim.period})"
+        recomputed, verdicts = [], []
+        for finding in by_claim.get(claim.claim_id, []):
+            if finding.check == "printed_amounts":
+                recomputed.append(f"{_fmt(finding.computed)} (Korean amount read again)")
+            else:
+                recomputed.append(f"{_fmt(finding.computed)} ({finding.note})")
+            verdicts.append("consistent" if finding.consistent else "does not add up")
+        for fix in fixes.get(claim.claim_id, []):
+            recomputed.append(f"{fix.field}: {fix.corrected_value} (correction {fix.correction_id})")
+            verdicts.append(f"corrected, {fix.confidence} confidence" if fix.confidence != "low"
+                            else "flagged (low confidence)")
+        note = notes.get(claim.claim_id)
+        if isinstance(note, tuple):
+            note, verdict = note
+            verdicts.append(verdict)
+        if note:
+            recomputed.append(note)
+        if not verdicts:
+            verdicts.append("no table to recompute it from")
+        qualifier = f"{claim.qualifier} " if isinstance(claim.qualifier, str) and claim.qualifier else ""
+        rows.append({
+            "Claim": claim.claim_id, "What": what, "Unit": str(claim.unit),
+            "As printed": f"{claim.value_printed} ({qualifier}{_fmt(float(claim.value))})",
+            "Recomputed or corrected": "; ".join(recomputed) or "",
+            "Verdict": "; ".join(dict.fromkeys(verdicts)),
+        })
+    return pd.DataFrame(rows, columns=["Claim", "What", "Unit", "As printed", "Recomputed or corrected", "Verdict"])
