@@ -17,7 +17,12 @@ Rules every builder follows:
 * no fixed width: the book's renderer lays each chart out for the column it sits in.
 """
 
+from lib.charts.dojo import dojo_exapod_chart, dojo_hierarchy, dojo_ladder_chart
 from lib.charts.market import (cagr, cagr_ranking_chart, market_share_chart, market_trend_chart,
                                segment_growth)
+from lib.charts.sambanova import funding_rounds_chart, funding_steps
+from lib.charts.tpu import tpu_peak_chart, tpu_versions
 
-__all__ = ["cagr", "cagr_ranking_chart", "market_share_chart", "market_trend_chart", "segment_growth"]
+__all__ = ["cagr", "cagr_ranking_chart", "dojo_exapod_chart", "dojo_hierarchy", "dojo_ladder_chart",
+           "funding_rounds_chart", "funding_steps", "market_share_chart", "market_trend_chart", "segment_growth",
+           "tpu_peak_chart", "tpu_versions"]

@@ -7,5 +7,6 @@ builder's own Vega-Lite controls instead, so these cells are tagged
 """
 
 from lib.widgets.market import market_controls
+from lib.widgets.tesla import dojo_controls
 
-__all__ = ["market_controls"]
+__all__ = ["dojo_controls", "market_controls"]
