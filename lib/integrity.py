@@ -629,6 +629,16 @@ def run_all_checks(load: Callable[[str], pd.DataFrame] | None = None) -> list[Fi
 
 # --- a chapter's "checking the figures" table ----------------------------------------------------
 
+def _plain(value: float, year: bool = False) -> str:
+    """A number for a table cell: years without a separator, others to at most three decimals.
+
+    >>> _plain(2011.0, year=True), _plain(1141.3), _plain(2.712673), _plain(1.188)
+    ('2011', '1,141.3', '2.713', '1.188')
+    """
+    if year:
+        return f"{value:.0f}"
+    return f"{value:,.3f}".rstrip("0").rstrip(".")
+
 def claims_check_table(claims: pd.DataFrame, findings: list[Finding], other: dict[str, tuple[str, str]]) -> pd.DataFrame:
     """One row per claim of ``claims``: what it states, as printed, recomputed, verdict.
 
@@ -662,14 +672,15 @@ def claims_check_table(claims: pd.DataFrame, findings: list[Finding], other: dic
         if not _empty(row.product):
             what = f"{row.product}: {what}"
         qualifier = "" if _empty(row.qualifier) else f"{row.qualifier} "
+        year = str(row.unit) == "year"
         if row.claim_id in by_claim:
             finding = by_claim[row.claim_id]
-            recomputed = f"{finding.computed:,.6g}" if isinstance(finding.computed, float) else str(finding.computed)
+            recomputed = _plain(finding.computed, year) if isinstance(finding.computed, float) else str(finding.computed)
             recomputed += f" ({finding.note})"
             verdict = "consistent" if finding.consistent else "does not add up"
         else:
             recomputed, verdict = other[row.claim_id]
         rows.append({"Claim": row.claim_id, "What": what, "Unit": str(row.unit),
-                     "As printed": f"{qualifier}{row.value:,.6g} ({row.value_printed})",
+                     "As printed": f"{qualifier}{_plain(row.value, year)} ({row.value_printed})",
                      "Recomputed": recomputed, "Verdict": verdict})
     return pd.DataFrame(rows)

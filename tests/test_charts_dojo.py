@@ -58,7 +58,8 @@ def test_exapod_chart_has_a_cabinet_slider_and_the_printed_band():
     assert bars["encoding"]["color"]["scale"]["range"] == [theme.COLOURS["company"]["Tesla"]]
     assert bars["encoding"]["x"]["title"] == "Peak performance of one ExaPOD (EFLOPS)"
     calc = [t["calculate"] for layer in _layers(spec)[1:] for t in layer.get("transform", []) if "calculate" in t]
-    assert any("cabinets" in c and "datum.row == 'slider'" in c for c in calc)
+    assert any("cabinets" in c and "Your choice (slider)" in c for c in calc)
+    assert bars["encoding"]["y"]["sort"][0] == "Printed in the report"
     assert spec["title"]["text"] and "Tesla AI Day" in " ".join(spec["title"]["subtitle"])
     assert spec["description"]
 

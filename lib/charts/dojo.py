@@ -25,6 +25,7 @@ _COUNTS = {  # level -> (product, metric) of the claim giving how many of the le
 }
 
 SOURCE = "Source: report §4 (Tesla), Tesla AI Day (2021-08)"
+SLIDER_ROW = "Your choice (slider)"
 
 
 def _claim(claims: pd.DataFrame, section: str, product: str, metric: str) -> pd.Series:
@@ -87,7 +88,7 @@ def _exapod_rows(hierarchy: pd.DataFrame, compare_cabinets: dict[str, int]) -> p
     for i, (label, cabinets) in enumerate(compare_cabinets.items(), start=1):
         rows.append({"row": label, "order": i, "basis": "Multiplied out", "cabinets": cabinets,
                      "eflops": cabinets * cabinet_pflops / 1000})
-    rows.append({"row": "slider", "order": len(rows), "basis": "Multiplied out", "cabinets": None, "eflops": None})
+    rows.append({"row": SLIDER_ROW, "order": len(rows), "basis": "Multiplied out", "cabinets": None, "eflops": None})
     frame = pd.DataFrame(rows)
     frame["company"] = "Tesla"
     frame["tiles_per_cabinet"] = float(levels.loc["Cabinet", "contains"])
@@ -132,18 +133,17 @@ def dojo_exapod_chart(hierarchy: pd.DataFrame, *, cabinets: int | None = None, t
     else:
         param = alt.param(name="cabinets", value=int(cabinets))
     base = alt.Chart(frame).transform_calculate(
-        cabinets="datum.row == 'slider' ? cabinets : datum.cabinets",
+        cabinets=f"datum.row == '{SLIDER_ROW}' ? cabinets : datum.cabinets",
     ).transform_calculate(
-        eflops="datum.row == 'slider' ? datum.cabinets * datum.cabinet_pflops / 1000 : datum.eflops",
-        row="datum.row == 'slider' ? 'Your choice: ' + datum.cabinets + ' cabinets' : datum.row",
+        eflops=f"datum.row == '{SLIDER_ROW}' ? datum.cabinets * datum.cabinet_pflops / 1000 : datum.eflops",
         tiles="datum.cabinets * datum.tiles_per_cabinet",
     ).transform_calculate(
         chips="datum.tiles * datum.chips_per_tile",
     ).transform_calculate(
         nodes="datum.chips * datum.nodes_per_chip",
-        label="format(datum.eflops, '.2f') + ' EF'",
+        label=f"format(datum.eflops, '.2f') + ' EF' + (datum.row == '{SLIDER_ROW}' ? ' (' + datum.cabinets + ' cab.)' : '')",
     )
-    y = alt.Y("row:N", sort=alt.EncodingSortField("order"), title=None, axis=alt.Axis(labelLimit=200))
+    y = alt.Y("row:N", sort=frame["row"].tolist(), title=None, axis=alt.Axis(labelLimit=200))
     x_scale = alt.Scale(domain=[0, round(max_cabinets * float(levels.loc["Cabinet", "peak_pflops"]) / 1000 + 0.5, 1)])
     band = alt.Chart(pd.DataFrame({"low": [printed - 0.05], "high": [printed + 0.05]})).mark_rect(
         color="#e5e7eb").encode(x=alt.X("low:Q", scale=x_scale), x2="high:Q")
@@ -155,7 +155,8 @@ def dojo_exapod_chart(hierarchy: pd.DataFrame, *, cabinets: int | None = None, t
         y=y,
         color=alt.Color("company:N", scale=theme.colour_scale("company", ["Tesla"]), legend=None),
         opacity=alt.Opacity("basis:N", title="Figure", scale=alt.Scale(domain=["Printed", "Multiplied out"],
-                                                                        range=[1.0, theme.ESTIMATE_OPACITY])),
+                                                                        range=[1.0, theme.ESTIMATE_OPACITY]),
+                            legend=alt.Legend(orient="bottom", symbolFillColor=theme.COLOURS["company"]["Tesla"])),
         tooltip=tooltip,
     ).add_params(param)
     text = base.mark_text(align="left", dx=4, fontSize=12).encode(
@@ -185,12 +186,13 @@ def dojo_ladder_chart(hierarchy: pd.DataFrame) -> alt.LayerChart:
                alt.Tooltip("contains:Q", title="Units of the level below", format=","),
                alt.Tooltip("units_per_exapod:Q", title="Units per ExaPOD", format=","),
                alt.Tooltip("basis:N", title="Figure")]
-    points = alt.Chart(frame).mark_point(size=140, strokeWidth=2).encode(
+    points = alt.Chart(frame).mark_point(size=140, strokeWidth=2, filled=True).encode(
         x=x, y=y,
-        color=alt.Color("company:N", scale=theme.colour_scale("company", ["Tesla"]), legend=None),
+        stroke=alt.Stroke("company:N", scale=theme.colour_scale("company", ["Tesla"]), legend=None),
         fill=alt.condition("datum.peak_basis == 'printed'", alt.value(theme.COLOURS["company"]["Tesla"]), alt.value("white")),
         shape=alt.Shape("basis:N", title="Figure", scale=alt.Scale(domain=["Printed", "Implied by the counts"],
-                                                                    range=["square", "circle"])),
+                                                                    range=["square", "circle"]),
+                        legend=alt.Legend(orient="bottom", symbolStrokeColor=theme.COLOURS["company"]["Tesla"])),
         tooltip=tooltip,
     )
     steps = alt.Chart(frame).mark_text(align="left", dx=10, dy=-12, fontSize=11, color="#4b5563").encode(

@@ -90,7 +90,8 @@ def tpu_peak_chart(versions: pd.DataFrame, *, version: str | None = None) -> alt
     frame = versions.assign(value_label=[("not printed" if pd.isna(p) else f"{p:g}") for p in versions["peak"]],
                             peak_or_zero=versions["peak"].fillna(0.0),
                             chip=[f"{label} ({year})" for label, year in zip(versions["label"], versions["year"])])
-    x = alt.X("chip:N", sort=alt.EncodingSortField("order"), title="TPU generation (year)",
+    order = frame.sort_values(["order", "version"])["chip"].drop_duplicates().tolist()
+    x = alt.X("chip:N", sort=order, title="TPU generation (year)",
               axis=alt.Axis(labelAngle=-30, labelLimit=120))
     y_title = "Peak per chip (trillion operations/s: INT8 TOPS or bf16 TFLOPS)"
     domain = [NOT_STATED, "INT8 TOPS", "bf16 TFLOPS"]
