@@ -50,7 +50,7 @@ def dojo_hierarchy(claims: pd.DataFrame, *, section: str = "§4 Tesla") -> pd.Da
     ...         ("Dojo ExaPod", "cabinets_per_exapod", 10), ("Dojo ExaPod", "peak_performance", 1.1)]
     >>> claims = pd.DataFrame([{"claim_id": f"C{i}", "report_section": "§4 Tesla", "product": p, "metric": m,
     ...                         "value": v} for i, (p, m, v) in enumerate(rows)])
-    >>> dojo_hierarchy(claims).set_index("level")["peak_pflops"]["ExaPOD"]
+    >>> float(dojo_hierarchy(claims).set_index("level")["peak_pflops"]["ExaPOD"])
     1080.0
     """
     counts = {level: _claim(claims, section, *key) for level, key in _COUNTS.items()}
