@@ -192,7 +192,8 @@ def dojo_ladder_chart(hierarchy: pd.DataFrame) -> alt.LayerChart:
         fill=alt.condition("datum.peak_basis == 'printed'", alt.value(theme.COLOURS["company"]["Tesla"]), alt.value("white")),
         shape=alt.Shape("basis:N", title="Figure", scale=alt.Scale(domain=["Printed", "Implied by the counts"],
                                                                     range=["square", "circle"]),
-                        legend=alt.Legend(orient="bottom", symbolStrokeColor=theme.COLOURS["company"]["Tesla"])),
+                        legend=alt.Legend(orient="bottom", symbolStrokeColor=theme.COLOURS["company"]["Tesla"],
+                                          symbolFillColor=theme.COLOURS["company"]["Tesla"], symbolStrokeWidth=2)),
         tooltip=tooltip,
     )
     steps = alt.Chart(frame).mark_text(align="left", dx=10, dy=-12, fontSize=11, color="#4b5563").encode(
