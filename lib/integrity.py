@@ -34,9 +34,11 @@ Sums of table cells (column totals) are allowed half a unit per summed cell.
 Claims with a qualifier are tested as inequalities ("more than 1,100" holds if
 the sum exceeds 1,100).
 
-Not checked: "TPU v4 is about twice as fast as v3" against "a 4,096-chip pod
-gives 1 EFLOPS". One significant figure on both sides makes any result between
-about 1.4x and 4x consistent, so the comparison cannot fail.
+Weak by construction: "TPU v4 is about twice as fast as v3" against "a 4,096-chip
+pod gives 1 EFLOPS" and the table's v3 peak (:func:`check_tpu_pod_speedup`). One
+significant figure on both sides makes any result between about 1.4x and 4x
+consistent, so the comparison cannot fail; it is run so that the chapter can
+show the point value.
 """
 
 from __future__ import annotations
@@ -71,8 +73,11 @@ __all__ = [
     "check_nervana_timeline",
     "check_cs2_rack",
     "claim_verdicts",
+
+    "check_tpu_pod_speedup",
     "all_findings",
     "run_all_checks",
+    "claims_check_table",
 ]
 
 _EPS = 1e-9  # absorbs floating-point noise in "difference <= tolerance"
@@ -703,6 +708,27 @@ def claim_verdicts(claims: pd.DataFrame, findings: list[Finding], *,
         rows.append(row)
     return pd.DataFrame(rows, columns=["claim_id", "claim", "printed", "recomputed", "verdict", "consistent"])
 
+def check_tpu_pod_speedup(claims: pd.DataFrame, tpu: pd.DataFrame) -> list[Finding]:
+    """"About twice v3 per chip" against the pod figures and the table's TPU v3 peak.
+
+    The pod's peak divided by its chips gives a per-chip peak; divided by the
+    table's v3 figure, a speed-up. Every input is rounded to its printed digit
+    (1 EFLOPS to within 0.5), so the finding accepts the printed ratio if it lies
+    within half a printed step of the range those inputs allow.
+    """
+    speedup = _claim(claims, "per_chip_speedup_vs_v3", "TPU v4")
+    chips = _claim(claims, "chips_per_pod", "TPU v4 pod")["value"]
+    pod = _claim(claims, "peak_performance", "TPU v4 pod")
+    v3 = float(tpu.set_index("generation").loc["TPU v3", "tops"])
+    half_pod, half_v3 = pod["printed_resolution"] / 2, _half_last_digit(v3)
+    per_chip = pod["value"] * 1e6 / chips  # EFLOPS -> TFLOPS per chip
+    low = (pod["value"] - half_pod) * 1e6 / chips / (v3 + half_v3)
+    high = (pod["value"] + half_pod) * 1e6 / chips / (v3 - half_v3)
+    return [_interval("tpu_pod_speedup", "claims", _record(claim_id=speedup["claim_id"]), speedup["value"],
+                      per_chip / v3, low, high, speedup["printed_resolution"] / 2,
+                      f"{pod['value']:g} EFLOPS / {chips:,.0f} chips = {per_chip:,.0f} TFLOPS per chip, "
+                      f"against the table's v3 ({v3:g})")]
+
 
 # --- running everything --------------------------------------------------------------------------
 
@@ -738,6 +764,7 @@ def all_findings(load: Callable[[str], pd.DataFrame] | None = None) -> list[Find
     findings += check_prose_against_tables(claims, d)
     findings += check_kneron_model_size(claims, d["kneron_products"])
     findings += check_nervana_timeline(claims, d["acquisitions_investments"])
+    findings += check_tpu_pod_speedup(claims, d["tpu_generations"])
     return findings
 
 
@@ -750,3 +777,62 @@ def run_all_checks(load: Callable[[str], pd.DataFrame] | None = None) -> list[Fi
     ['dojo_hierarchy', 'funding_claims', ...]
     """
     return [finding for finding in all_findings(load) if not finding.consistent]
+
+
+# --- a chapter's "checking the figures" table ----------------------------------------------------
+
+def _plain(value: float, year: bool = False) -> str:
+    """A number for a table cell: years without a separator, others to at most three decimals.
+
+    >>> _plain(2011.0, year=True), _plain(1141.3), _plain(2.712673), _plain(1.188)
+    ('2011', '1,141.3', '2.713', '1.188')
+    """
+    if year:
+        return f"{value:.0f}"
+    return f"{value:,.3f}".rstrip("0").rstrip(".")
+
+def claims_check_table(claims: pd.DataFrame, findings: list[Finding], other: dict[str, tuple[str, str]]) -> pd.DataFrame:
+    """One row per claim of ``claims``: what it states, as printed, recomputed, verdict.
+
+    A claim's recomputation comes from the first of ``findings`` whose record
+    is ``claim_id=<id>`` (verdict "consistent" or "does not add up"); a claim
+    no check can recompute from the report's own figures takes its
+    ``(recomputed, verdict)`` text from ``other``. Every claim must be covered
+    exactly one way, so a chapter's table cannot silently skip one.
+
+    >>> import pandas as pd
+    >>> claims = pd.DataFrame({"claim_id": ["C1", "C2"], "metric": ["founding_year", "peak_performance"],
+    ...     "product": [None, "X"], "qualifier": [None, None], "value": [2003.0, 1.1], "unit": ["year", "EFLOPS"],
+    ...     "value_printed": ["2003년", "1.1 ExaFLOPS"]})
+    >>> finding = Finding("c", "claims", "claim_id=C2", 1.1, 1.188, 0.05, "9 x 12 x 11", False)
+    >>> claims_check_table(claims, [finding], {"C1": ("not in a table", "not checkable")})["Verdict"].tolist()
+    ['not checkable', 'does not add up']
+    """
+    by_claim: dict[str, Finding] = {}
+    for finding in findings:
+        if finding.dataset == "claims" and finding.record.startswith("claim_id="):
+            by_claim.setdefault(finding.record.split("=", 1)[1], finding)
+    both = set(by_claim) & set(other)
+    if both:
+        raise ValueError(f"claims both recomputed and described: {sorted(both)}")
+    missing = [c for c in claims["claim_id"] if c not in by_claim and c not in other]
+    if missing:
+        raise ValueError(f"claims with no check: {missing}")
+    rows = []
+    for row in claims.itertuples():
+        what = str(row.metric).replace("_", " ")
+        if not _empty(row.product):
+            what = f"{row.product}: {what}"
+        qualifier = "" if _empty(row.qualifier) else f"{row.qualifier} "
+        year = str(row.unit) == "year"
+        if row.claim_id in by_claim:
+            finding = by_claim[row.claim_id]
+            recomputed = _plain(finding.computed, year) if isinstance(finding.computed, float) else str(finding.computed)
+            recomputed += f" ({finding.note})"
+            verdict = "consistent" if finding.consistent else "does not add up"
+        else:
+            recomputed, verdict = other[row.claim_id]
+        rows.append({"Claim": row.claim_id, "What": what, "Unit": str(row.unit),
+                     "As printed": f"{qualifier}{_plain(row.value, year)} ({row.value_printed})",
+                     "Recomputed": recomputed, "Verdict": verdict})
+    return pd.DataFrame(rows)

@@ -69,8 +69,8 @@ def test_stack_cells_leave_umbrellas_out(stack, layers):
     assert platform["own"] == 0 and "third-party" in platform["software"]
 
 
-def test_stack_matrix_colours_and_order(stack, layers):
-    spec = charts.stack_matrix_chart(stack, layers).to_dict()
+def test_stack_count_colours_and_order(stack, layers):
+    spec = charts.stack_count_chart(stack, layers).to_dict()
     rects = spec["layer"][0]
     assert rects["encoding"]["color"]["scale"]["range"] == [theme.COLOURS["layer"][k] for k in rects["encoding"]["color"]["scale"]["domain"]]
     assert rects["encoding"]["x"]["sort"] == ["Platform", "Compiler", "Outside"]

@@ -219,3 +219,15 @@ def test_missing_printed_values_are_empty_not_zero():
     assert increase.isna().sum() == 3 and (increase.dropna() > 0).all()
     products = data.load("flagship_products").set_index("product")["purpose_printed"]
     assert products[["Cortex-X2", "Instinct MI100 Accelerator"]].isna().all()
+
+
+def test_tpu_v4_column_correction_keeps_one_chip_together():
+    """A11 relabels the "TPU v4" column as TPUv4i; its corrected peak must be TPUv4i's own
+    (about 138 T: 4 MXUs x 128 x 128 MACs x 2 ops x 1.05 GHz), never TPU v4's 275."""
+    a11 = raw("corrections")
+    a11 = a11[(a11["correction_id"] == "A11") & (a11["record"] == "generation=TPU v4")].set_index("field")
+    assert a11.loc["generation", "corrected_value"] == "TPUv4i"
+    assert a11.loc["announced_year", "corrected_value"] == "2020"
+    peak = float(a11.loc["tops", "corrected_value"])
+    assert peak == pytest.approx(4 * 128 * 128 * 2 * 1.05e9 / 1e12, abs=0.5)
+    assert peak != 275

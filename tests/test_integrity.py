@@ -302,3 +302,32 @@ def test_claim_verdicts_use_findings_reasons_and_a_default():
     assert table.loc["C1", "verdict"] == "does not add up" and table.loc["C1", "consistent"] is False
     assert table.loc["C2", "verdict"].startswith("stated once")  # a transcription check is not a recomputation
     assert table.loc["C3", "verdict"] == "holds" and "more than 10" in table.loc["C3", "printed"]
+
+def test_tpu_pod_speedup_cannot_fail_at_one_significant_figure():
+    claims = pd.DataFrame([
+        {"claim_id": "C1", "report_section": "§5 Google", "product": "TPU v4", "metric": "per_chip_speedup_vs_v3",
+         "value": 2.0, "printed_resolution": 1.0},
+        {"claim_id": "C2", "report_section": "§5 Google", "product": "TPU v4 pod", "metric": "chips_per_pod",
+         "value": 4096.0, "printed_resolution": 1.0},
+        {"claim_id": "C3", "report_section": "§5 Google", "product": "TPU v4 pod", "metric": "peak_performance",
+         "value": 1.0, "printed_resolution": 1.0}])
+    tpu = pd.DataFrame({"generation": ["TPU v3"], "tops": [90.0]})
+    [finding] = integrity.check_tpu_pod_speedup(claims, tpu)
+    assert finding.computed == pytest.approx(1e6 / 4096 / 90)
+    assert finding.consistent
+    [far] = integrity.check_tpu_pod_speedup(claims.assign(value=[9.0, 4096.0, 1.0]), tpu)
+    assert not far.consistent
+
+
+def test_claims_check_table_covers_every_claim_once():
+    claims = pd.DataFrame({"claim_id": ["C1", "C2"], "metric": ["a", "b"], "product": [None, None],
+                           "qualifier": [None, "more than"], "value": [1.0, 2.0], "unit": ["x", "y"],
+                           "value_printed": ["1", "2"]})
+    found = integrity.Finding("c", "claims", "claim_id=C2", 2.0, 3.0, None, "sum", True)
+    table = integrity.claims_check_table(claims, [found], {"C1": ("-", "not checkable")})
+    assert table["Verdict"].tolist() == ["not checkable", "consistent"]
+    assert table.loc[1, "As printed"].startswith("more than 2")
+    with pytest.raises(ValueError):
+        integrity.claims_check_table(claims, [found], {})
+    with pytest.raises(ValueError):
+        integrity.claims_check_table(claims, [found], {"C1": ("-", "-"), "C2": ("-", "-")})

@@ -123,7 +123,7 @@ def stack_cells(stack: pd.DataFrame, layers: pd.DataFrame) -> pd.DataFrame:
     return cells
 
 
-def stack_matrix_chart(stack: pd.DataFrame, layers: pd.DataFrame) -> alt.LayerChart:
+def stack_count_chart(stack: pd.DataFrame, layers: pd.DataFrame) -> alt.LayerChart:
     """Company x software-layer matrix: a coloured cell where the report names software of the company.
 
     The number in each cell counts the software items the report names there

@@ -12,5 +12,6 @@ from lib.widgets.landscape import products_controls
 from lib.widgets.leaders import leaders_controls
 from lib.widgets.market import (market_controls, scenario_controls)
 from lib.widgets.stack import stack_controls
+from lib.widgets.tesla import dojo_controls
 
 __all__ = [name for name in dir() if not name.startswith("_")]

@@ -1,0 +1,28 @@
+"""Live-kernel controls of the Tesla chapter: the Dojo ExaPOD calculator."""
+
+from __future__ import annotations
+
+import ipywidgets as widgets
+import pandas as pd
+from IPython.display import display
+
+from lib import charts
+
+
+def dojo_controls(claims: pd.DataFrame, *, tesla_cabinets: int = 10, max_cabinets: int = 16) -> widgets.VBox:
+    """A cabinet slider driving :func:`lib.charts.dojo_exapod_chart`.
+
+    The returned box has the attribute ``cabinets`` (the slider) and ``output``
+    (where the chart is drawn); ``chart()`` rebuilds the chart for the slider's
+    value. The slider starts at the report's cabinet count.
+    """
+    hierarchy = charts.dojo_hierarchy(claims)
+    start = int(hierarchy.set_index("level").loc["ExaPOD", "contains"])
+    cabinets = widgets.IntSlider(value=start, min=1, max=max_cabinets, step=1, description="Cabinets")
+    box = widgets.VBox()
+    box.cabinets = cabinets
+    box.chart = lambda: charts.dojo_exapod_chart(hierarchy, cabinets=cabinets.value, tesla_cabinets=tesla_cabinets,
+                                                 max_cabinets=max_cabinets)
+    box.output = widgets.interactive_output(lambda **_: display(box.chart()), {"cabinets": cabinets})
+    box.children = [cabinets, box.output]
+    return box
