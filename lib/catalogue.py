@@ -582,25 +582,10 @@ _TITLE = re.compile(r"^#\s+(.+?)\s*$", re.MULTILINE)
 
 def toc_chapters(root: Path | str | None = None) -> list[str]:
     """The chapter stems listed in ``_toc.yml`` (``chapters/tesla`` -> ``tesla``), in order."""
-    import yaml
+    from lib import site
 
-    root = Path(root) if root is not None else data.DATA_DIR.parent
-    toc = yaml.safe_load((root / "_toc.yml").read_text(encoding="utf-8"))
-    found = []
-
-    def walk(node):
-        if isinstance(node, dict):
-            file = node.get("file")
-            if isinstance(file, str) and file.startswith("chapters/"):
-                found.append(Path(file).stem)
-            for value in node.values():
-                walk(value)
-        elif isinstance(node, list):
-            for item in node:
-                walk(item)
-
-    walk(toc)
-    return found
+    root = Path(root) if root is not None else site.ROOT
+    return [Path(page).stem for page in site.toc_pages(root / "_toc.yml") if page.startswith("chapters/")]
 
 
 def correction_usage(chapters_dir: Path | str | None = None, *, chapters: list[str] | None = None) -> pd.DataFrame:
