@@ -28,3 +28,16 @@ def test_catalogue_names_every_dataset_and_field(visit):
         assert f"{resource['name']}:" in text, resource["name"]
         for field in resource["schema"]["fields"]:
             assert field["name"] in text, (resource["name"], field["name"])
+
+
+def test_catalogue_has_an_anchor_per_correction_and_working_contents(visit):
+    from lib.catalogue import correction_anchor, correction_sub_ids, dataset_anchor
+
+    v = visit(CATALOGUE)
+    ids = set(v.page.eval_on_selector_all("[id]", "els => els.map(e => e.id)"))
+    for sub_id in correction_sub_ids(data.load("corrections")):
+        assert correction_anchor(sub_id) in ids, sub_id
+    hrefs = v.page.eval_on_selector_all("main a[href^='#']", "as => as.map(a => a.getAttribute('href'))")
+    for resource in data.package_descriptor()["resources"]:
+        anchor = dataset_anchor(resource["name"])
+        assert f"#{anchor}" in hrefs and anchor in ids, resource["name"]
