@@ -348,3 +348,48 @@ def coverage(table: pd.DataFrame) -> pd.DataFrame:
     counts = table.groupby("metric")["chip"].nunique()
     return pd.DataFrame([{"metric": m, "label": label, "unit": unit, "chips": int(counts.get(m, 0))}
                          for m, (label, unit) in METRICS.items()])
+
+
+def derived_checks(table: pd.DataFrame, claims: pd.DataFrame) -> pd.DataFrame:
+    """Recompute every derived figure of the comparison from its source rows.
+
+    One row per derived figure: ``what``, ``unit``, ``inputs`` (the source
+    figures in words), ``stated`` (the figure the sources print for the same
+    thing, or "none printed"), ``recomputed`` (from the inputs) and ``verdict``.
+    Per-chip peaks are divided out of system figures; compute per watt is
+    divided only where a chip has both figures, and names its precision.
+    """
+    by = table.set_index(["chip", "metric"])
+    rows = []
+    tile, per_tile = _claim(claims, "Dojo training tile", "peak_performance"), _claim(claims, "Dojo training tile",
+                                                                                     "d1_chips_per_tile")
+    rows.append(dict(what="D1: peak per chip", unit="TFLOPS", inputs=f"{tile.value:g} PFLOPS per tile "
+                     f"({tile.claim_id}) ÷ {per_tile.value:g} chips ({per_tile.claim_id})", stated="none printed",
+                     recomputed=tile.value * 1000 / per_tile.value,
+                     verdict="derived: a per-chip share of a system peak, format not stated"))
+    m2000 = by.loc[("Colossus MK2 GC200", "peak_compute")]
+    rows.append(dict(what="Colossus MK2 GC200: peak per chip", unit="TFLOPS", inputs=m2000["value_printed"] + " (§6)",
+                     stated="none printed", recomputed=float(m2000["value"]),
+                     verdict="derived: a per-chip share of a system peak, format not stated"))
+    pod, per_pod = _claim(claims, "TPU v4 pod", "peak_performance"), _claim(claims, "TPU v4 pod", "chips_per_pod")
+    v4 = pod.value * 1e6 / per_pod.value
+    rows.append(dict(what="TPU v4: peak per chip", unit="TFLOPS", inputs=f"{pod.value:g} EFLOPS per pod ({pod.claim_id}) "
+                     f"÷ {per_pod.value:,.0f} chips ({per_pod.claim_id})", stated="none printed", recomputed=v4,
+                     verdict=f"derived; the pod figure is rounded to {pod.printed_resolution:g} EFLOPS, so anything from "
+                             f"{(pod.value - pod.printed_resolution / 2) * 1e6 / per_pod.value:.0f} to "
+                             f"{(pod.value + pod.printed_resolution / 2) * 1e6 / per_pod.value:.0f} fits"))
+    speed = _claim(claims, "TPU v4", "per_chip_speedup_vs_v3")
+    v3 = by.loc[("TPU v3", "peak_compute")]
+    v3_printed = _leading_number(v3["value_printed"])
+    ratio_corrected, ratio_printed = v4 / float(v3["value"]), v4 / v3_printed
+    rows.append(dict(what="TPU v4 against TPU v3, per chip", unit="times",
+                     inputs=f"{v4:.0f} ÷ TPU v3 ({v3['value']:g} corrected, {v3_printed:g} printed)",
+                     stated=f"about {speed.value:g} ({speed.claim_id})", recomputed=ratio_corrected,
+                     verdict=(f"consistent with the corrected v3 peak; {ratio_printed:.1f} against the printed one"
+                              if abs(ratio_corrected - speed.value) < 0.5 else "not consistent")))
+    for row in tops_per_watt(table).itertuples():
+        rows.append(dict(what=f"{row.chip}: compute per watt", unit="T ops/s per W",
+                         inputs=f"{row.peak_compute:g} T ops/s ÷ {row.power:g} W ({row.power_kind})",
+                         stated="none printed", recomputed=row.tops_per_w,
+                         verdict=f"computed; compute counted as: {row.precision}"))
+    return pd.DataFrame(rows)

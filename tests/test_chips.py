@@ -73,3 +73,12 @@ def test_wide_table_has_one_row_per_chip(table):
 def test_coverage_counts_chips_per_metric(table):
     counts = chips.coverage(table).set_index("metric")["chips"]
     assert counts["power"] == 2 and counts["peak_compute"] == table.query("metric == 'peak_compute'")["chip"].nunique()
+
+
+def test_derived_checks_recompute_from_the_source_rows(table):
+    checks = chips.derived_checks(table, data.load("claims")).set_index("what")
+    assert checks.loc["D1: peak per chip", "recomputed"] == pytest.approx(360)
+    assert checks.loc["TPU v4 against TPU v3, per chip", "recomputed"] == pytest.approx(1e6 / 4096 / 123)
+    assert checks.loc["TPU v4 against TPU v3, per chip", "verdict"].startswith("consistent")
+    assert "122 to 366" in checks.loc["TPU v4: peak per chip", "verdict"]
+    assert checks.loc["Hailo-8 AI Processor: compute per watt", "recomputed"] == pytest.approx(10.4)
