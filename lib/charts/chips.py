@@ -99,7 +99,7 @@ def chip_ranking_chart(table: pd.DataFrame, *, metric: str | None = None, precis
         frame = frame[frame["metric"] == metric]
         shown = _label(metric).lower()
     domain = [c for c in COUNTED_DOMAIN if c in set(frame["counted"])]
-    y = alt.Y("chip:N", sort="-x", title=None, axis=alt.Axis(labelLimit=150))
+    y = alt.Y("chip:N", sort="-x", title=None, axis=alt.Axis(labelLimit=140, labelPadding=4))
     x = alt.X("value:Q", title="Value in the metric's unit (log scale)", scale=alt.Scale(type="log"),
               axis=alt.Axis(format="~s"))
     tooltip = [alt.Tooltip("chip:N", title="Chip"), alt.Tooltip("company:N", title="Company"),
@@ -116,18 +116,17 @@ def chip_ranking_chart(table: pd.DataFrame, *, metric: str | None = None, precis
         color=alt.Color("counted:N", title="Counted as", scale=theme.colour_scale("precision", domain),
                         legend=alt.Legend(orient="bottom", direction="vertical")),
         shape=alt.Shape("kind:N", title="Kind of figure", scale=alt.Scale(
-            domain=chips.KINDS, range=["circle", "diamond", "square", "triangle-up", "cross"]),
-            legend=alt.Legend(orient="bottom", direction="vertical")))
+            domain=chips.KINDS, range=["circle", "diamond", "square", "triangle-up", "cross"]), legend=None))
     labels = base.mark_text(align="left", dx=8, fontSize=11, color="#374151").encode(
         y=y, x=x, text="value_text:N", tooltip=tooltip)
     chart = alt.layer(points, labels)
     if params:
         chart = chart.add_params(*params)
     return chart.properties(
-        height=alt.Step(22),
+        height=alt.Step(22), padding={"left": 12},
         title=alt.Title("The book's chips ranked, one metric at a time",
-                        subtitle=[SOURCE, "Vendor peaks are peaks, not measured speed; colours say what a compute "
-                                          "figure counts"]),
+                        subtitle=[SOURCE, "Vendor peaks, not measured speed; colour: what a compute figure counts; "
+                                          "diamond: peak per chip derived from a system"]),
         description=f"Dot chart ranking the chips of the book by {shown}, largest first, on a logarithmic axis, "
                     "coloured by what a compute figure counts and shaped by the kind of figure (vendor peak, peak "
                     "derived per chip, typical power, specification).")
@@ -140,9 +139,10 @@ def _axis(metric: str, values: pd.Series) -> tuple[alt.Scale, str]:
     if metric == "peak_compute":
         title = "Peak compute per chip (T ops/s" + (", log scale)" if log else ")")
     if log:
+        # room on the right for the chip names written beside the points
         return alt.Scale(type="log", domain=[10 ** math.floor(math.log10(positive.min())),
-                                             10 ** math.ceil(math.log10(positive.max()))]), title
-    return alt.Scale(domain=[0, float(values.max()) * 1.2]), title
+                                             10 ** math.ceil(math.log10(positive.max() * 3))]), title
+    return alt.Scale(domain=[0, float(values.max()) * 1.6]), title
 
 
 def chip_scatter_chart(wide: pd.DataFrame, *, x: str = "power", y: str = "peak_compute", precision: str | None = None,
@@ -199,7 +199,7 @@ def chip_scatter_chart(wide: pd.DataFrame, *, x: str = "power", y: str = "peak_c
                         legend=alt.Legend(orient="bottom", direction="vertical")),
         shape=alt.Shape("deployment:N", title="Deployment",
                         scale=alt.Scale(domain=["Data centre", "Edge"], range=["circle", "triangle-up"]),
-                        legend=alt.Legend(orient="bottom", direction="vertical")))
+                        legend=alt.Legend(orient="top", direction="horizontal")))
     labels = base.mark_text(align="left", dx=9, dy=-7, fontSize=11, color="#374151").encode(
         x=enc_x, y=enc_y, text="chip:N")
     chart = alt.layer(points, labels)
