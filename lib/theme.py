@@ -50,6 +50,7 @@ COLOURS: dict[str, dict[str, str]] = {
     "precision": {
         # what a peak "TOPS" figure counts (Google's TPU table mixes them)
         "INT8 TOPS": "#1f5f99", "bf16 TFLOPS": "#d9822b", "Precision not stated": "#9ca3af",
+        "TFLOPS, format not stated": "#7b61c4", "Not a compute figure": "#374151",
     },
     "layer": {
         "Cloud Service": "#1f5f99", "Deep Learning Platform": "#2a9d6f", "Deep Learning Compiler": "#d9822b",
