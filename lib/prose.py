@@ -31,19 +31,57 @@ CATALOGUE_CORRECTIONS = "data_catalogue.md#corrections-printed-values-beside-pub
 """Where the corrections table sits, relative to a page in ``chapters/``."""
 
 
-def correction_note(correction_id: str, *, record: str | None = None, corrections=None) -> Markdown:
+SOURCE_KIND_LABELS = {"primary": "primary", "reputable secondary": "secondary", "weak": "weak"}
+"""How a source's grade (``correction_sources.kind``) reads beside its link."""
+
+
+def source_links(correction_id: str, urls: str, sources=None) -> str:
+    """The numbered links of a correction's sources, each followed by its grade.
+
+    A link with a primary replacement (``correction_sources.replacement_url``)
+    is shown by the replacement, with the link first cited given after it. Without a
+    ``sources`` table (``correction_sources``) the links carry no grade.
+    """
+    graded = {}
+    if sources is not None:
+        for row in sources[sources["correction_id"] == correction_id].itertuples():
+            graded[str(row.url)] = (str(row.kind), "" if _blank(row.replacement_url) else str(row.replacement_url))
+    shown: dict[str, tuple[str, list[str]]] = {}  # link shown -> (grade, weak copies it stands in for)
+    for url in (u.strip() for u in str(urls).split(" ; ")):
+        kind, replacement = graded.get(url, ("", ""))
+        if replacement:
+            shown.setdefault(replacement, ("primary", []))[1].append((url, kind))
+        else:
+            shown.setdefault(url, (SOURCE_KIND_LABELS.get(kind, ""), []))
+    links = []
+    for i, (url, (grade, copies)) in enumerate(shown.items(), start=1):
+        note = grade
+        if copies:
+            note += "; in place of " + ", ".join(f"[a weak copy]({copy})" if kind == "weak" else f"[the page first cited]({copy})"
+                                                 for copy, kind in copies)
+        links.append(f"[{i}]({url})" + (f" ({note})" if note else ""))
+    return " ".join(links)
+
+
+def _blank(value) -> bool:
+    return value is None or (isinstance(value, float) and value != value) or str(value).strip() == ""
+
+
+def correction_note(correction_id: str, *, record: str | None = None, corrections=None, sources=None) -> Markdown:
     """An admonition showing a correction where the corrected item appears.
 
     It gives the value as printed, the corrected value, the explanation, the
-    sources and the confidence, and links to the catalogue's corrections table.
-    ``record`` picks one row when an ID covers several records. A low-confidence
-    correction is shown as flagged, not established. Display the result from a
-    cell tagged ``remove-input``.
+    sources with their grade (primary, secondary, weak; from
+    ``correction_sources``) and the confidence, and links to the catalogue's
+    corrections table. ``record`` picks one row when an ID covers several
+    records. A low-confidence correction is shown as flagged, not established.
+    Display the result from a cell tagged ``remove-input``.
     """
-    if corrections is None:
+    if corrections is None or sources is None:
         from lib import data
 
-        corrections = data.load("corrections")
+        corrections = data.load("corrections") if corrections is None else corrections
+        sources = data.load("correction_sources") if sources is None else sources
     rows = corrections[corrections["correction_id"] == correction_id]
     if record is not None:
         rows = rows[rows["record"] == record]
@@ -51,9 +89,10 @@ def correction_note(correction_id: str, *, record: str | None = None, correction
         raise KeyError(f"no correction {correction_id!r}" + (f" for record {record!r}" if record else ""))
     blocks = []
     for row in rows.itertuples():
-        links = " ".join(f"[{i}]({url.strip()})" for i, url in enumerate(str(row.sources).split(" ; "), start=1))
+        links = source_links(correction_id, row.sources, sources)
+        confidence = "low (flagged: the sources do not establish it)" if row.confidence == "low" else row.confidence
         blocks.append(f"**As printed:** {row.printed_value} · **Corrected:** {row.corrected_value} · "
-                      f"**Confidence:** {row.confidence}\n\n{row.explanation} Sources: {links}.")
+                      f"**Confidence:** {confidence}\n\n{row.explanation} Sources: {links}.")
     flagged = (rows["confidence"] == "low").any()
     kind = "warning" if flagged else "note"
     title = f"Correction {correction_id}" + (" (flagged: low confidence)" if flagged else "")
