@@ -32,22 +32,60 @@ CATALOGUE_CORRECTIONS = "data_catalogue.md#corrections-printed-values-beside-pub
 entry there has an anchor of its own: see :func:`lib.catalogue.correction_anchor`."""
 
 
-def correction_note(correction_id: str, *, record: str | None = None, corrections=None) -> Markdown:
+SOURCE_KIND_LABELS = {"primary": "primary", "reputable secondary": "secondary", "weak": "weak"}
+"""How a source's grade (``correction_sources.kind``) reads beside its link."""
+
+
+def source_links(correction_id: str, urls: str, sources=None) -> str:
+    """The numbered links of a correction's sources, each followed by its grade.
+
+    A link with a primary replacement (``correction_sources.replacement_url``)
+    is shown by the replacement, with the link first cited given after it. Without a
+    ``sources`` table (``correction_sources``) the links carry no grade.
+    """
+    graded = {}
+    if sources is not None:
+        for row in sources[sources["correction_id"] == correction_id].itertuples():
+            graded[str(row.url)] = (str(row.kind), "" if _blank(row.replacement_url) else str(row.replacement_url))
+    shown: dict[str, tuple[str, list[str]]] = {}  # link shown -> (grade, weak copies it stands in for)
+    for url in (u.strip() for u in str(urls).split(" ; ")):
+        kind, replacement = graded.get(url, ("", ""))
+        if replacement:
+            shown.setdefault(replacement, ("primary", []))[1].append((url, kind))
+        else:
+            shown.setdefault(url, (SOURCE_KIND_LABELS.get(kind, ""), []))
+    links = []
+    for i, (url, (grade, copies)) in enumerate(shown.items(), start=1):
+        note = grade
+        if copies:
+            note += "; in place of " + ", ".join(f"[a weak copy]({copy})" if kind == "weak" else f"[the page first cited]({copy})"
+                                                 for copy, kind in copies)
+        links.append(f"[{i}]({url})" + (f" ({note})" if note else ""))
+    return " ".join(links)
+
+
+def _blank(value) -> bool:
+    return value is None or (isinstance(value, float) and value != value) or str(value).strip() == ""
+
+
+def correction_note(correction_id: str, *, record: str | None = None, corrections=None, sources=None) -> Markdown:
     """An admonition showing a correction where the corrected item appears.
 
     It gives the value as printed, the corrected value (with units), the explanation,
-    the sources and the confidence, and links each record to its own entry in the data
-    catalogue (``data_catalogue.html#correction-a6-2``). Where an ID covers several
-    records, each carries its sub-ID (A6.1, A6.2... in file order, as in the catalogue);
-    ``record`` picks the rows of one record. A low-confidence correction is shown as
-    flagged, not established. Display the result from a cell tagged ``remove-input``.
+    the sources with their grade (primary, secondary, weak; from ``correction_sources``)
+    and the confidence, and links each record to its own entry in the data catalogue
+    (``data_catalogue.html#correction-a6-2``). Where an ID covers several records, each
+    carries its sub-ID (A6.1, A6.2... in file order, as in the catalogue); ``record``
+    picks the rows of one record. A low-confidence correction is shown as flagged, not
+    established. Display the result from a cell tagged ``remove-input``.
     """
     from lib.catalogue import correction_link, correction_records
 
-    if corrections is None:
+    if corrections is None or sources is None:
         from lib import data
 
-        corrections = data.load("corrections")
+        corrections = data.load("corrections") if corrections is None else corrections
+        sources = data.load("correction_sources") if sources is None else sources
     every = correction_records(corrections)  # sub-IDs are numbered over the whole file
     rows = every[every["correction_id"] == correction_id]
     if record is not None:
@@ -57,10 +95,11 @@ def correction_note(correction_id: str, *, record: str | None = None, correction
     several = len(rows) > 1 or rows.iloc[0]["sub_id"] != correction_id
     blocks = []
     for row in rows.itertuples():
-        links = " ".join(f"[{i}]({url.strip()})" for i, url in enumerate(str(row.sources).split(" ; "), start=1))
+        links = source_links(correction_id, row.sources, sources)
+        confidence = "low (flagged: the sources do not establish it)" if row.confidence == "low" else row.confidence
         label = f"**{row.sub_id}** · {row.what}: {row.field_words}\n\n" if several else ""
         blocks.append(f"{label}**As printed:** {row.printed_shown} · **Corrected:** {row.corrected_shown} · "
-                      f"**Confidence:** {row.confidence}\n\n{row.explanation} Sources: {links}. "
+                      f"**Confidence:** {confidence}\n\n{row.explanation} Sources: {links}. "
                       f"Catalogue entry: {correction_link(row.sub_id)}.")
     flagged = (rows["confidence"] == "low").any()
     kind = "warning" if flagged else "note"
