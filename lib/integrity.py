@@ -72,12 +72,9 @@ __all__ = [
     "check_kneron_model_size",
     "check_nervana_timeline",
     "check_cs2_rack",
-    "claim_verdicts",
-
     "check_tpu_pod_speedup",
     "all_findings",
     "run_all_checks",
-    "claims_check_table",
 ]
 
 _EPS = 1e-9  # absorbs floating-point noise in "difference <= tolerance"
@@ -657,57 +654,6 @@ def check_cs2_rack(claims: pd.DataFrame, *, rack_units: int = 42) -> Finding:
                    bool(abs(units - third) <= 1 + _EPS))
 
 
-def _show(value: float, unit) -> str:
-    """A number for a table cell: years without a thousands separator, others with one."""
-    if str(unit) == "year":
-        return f"{value:.0f}"
-    return f"{value:,.6g}" if abs(value) < 1e6 else f"{value:,.0f}"
-
-
-def claim_verdicts(claims: pd.DataFrame, findings: list[Finding], *,
-                   reasoned: dict[str, tuple[str, str]] | None = None) -> pd.DataFrame:
-    """One row per claim: the figure as printed, what it was checked against, and a verdict.
-
-    ``findings`` are matched to claims through their record (``claim_id=C093``),
-    except those of :func:`check_printed_amounts` (a check of the transcription);
-    ``reasoned`` maps a claim ID to ``(recomputed, verdict)`` text for claims that
-    are checked by reasoning rather than by a :class:`Finding`. A claim with
-    neither gets the verdict "stated once", since nothing in the report lets it be
-    recomputed. Columns: ``claim_id``, ``claim``, ``printed``, ``recomputed``,
-    ``verdict``, ``consistent`` (``True``, ``False`` or ``None`` where nothing was
-    recomputed).
-    """
-    reasoned = reasoned or {}
-    by_claim: dict[str, list[Finding]] = {}
-    for finding in findings:
-        # spelling out a Korean amount checks the transcription, not the figure
-        if finding.record.startswith("claim_id=") and finding.check != "printed_amounts":
-            by_claim.setdefault(finding.record.split("=", 1)[1], []).append(finding)
-    rows = []
-    for claim in claims.itertuples():
-        what = str(claim.metric).replace("_", " ")
-        product = "" if _empty(claim.product) else f"{claim.product}: "
-        qualifier = "" if _empty(claim.qualifier) else f"{claim.qualifier} "
-        printed = f"{qualifier}{_show(claim.value, claim.unit)} {claim.unit} (printed {claim.value_printed})"
-        row = {"claim_id": claim.claim_id, "claim": product + what, "printed": printed}
-        if claim.claim_id in by_claim:
-            found = by_claim[claim.claim_id]
-            ok = all(f.consistent for f in found)
-            parts = []
-            for f in found:
-                value = f.computed if isinstance(f.computed, str) else _show(f.computed, claim.unit)
-                parts.append(f"{value} ({f.note})")
-            row.update(recomputed="; ".join(parts), consistent=ok,
-                       verdict="consistent" if ok else "does not add up")
-        elif claim.claim_id in reasoned:
-            recomputed, verdict = reasoned[claim.claim_id]
-            row.update(recomputed=recomputed, verdict=verdict, consistent=None)
-        else:
-            row.update(recomputed="", consistent=None,
-                       verdict="stated once: nothing in the report to recompute it from")
-        rows.append(row)
-    return pd.DataFrame(rows, columns=["claim_id", "claim", "printed", "recomputed", "verdict", "consistent"])
-
 def check_tpu_pod_speedup(claims: pd.DataFrame, tpu: pd.DataFrame) -> list[Finding]:
     """"About twice v3 per chip" against the pod figures and the table's TPU v3 peak.
 
@@ -777,62 +723,3 @@ def run_all_checks(load: Callable[[str], pd.DataFrame] | None = None) -> list[Fi
     ['dojo_hierarchy', 'funding_claims', ...]
     """
     return [finding for finding in all_findings(load) if not finding.consistent]
-
-
-# --- a chapter's "checking the figures" table ----------------------------------------------------
-
-def _plain(value: float, year: bool = False) -> str:
-    """A number for a table cell: years without a separator, others to at most three decimals.
-
-    >>> _plain(2011.0, year=True), _plain(1141.3), _plain(2.712673), _plain(1.188)
-    ('2011', '1,141.3', '2.713', '1.188')
-    """
-    if year:
-        return f"{value:.0f}"
-    return f"{value:,.3f}".rstrip("0").rstrip(".")
-
-def claims_check_table(claims: pd.DataFrame, findings: list[Finding], other: dict[str, tuple[str, str]]) -> pd.DataFrame:
-    """One row per claim of ``claims``: what it states, as printed, recomputed, verdict.
-
-    A claim's recomputation comes from the first of ``findings`` whose record
-    is ``claim_id=<id>`` (verdict "consistent" or "does not add up"); a claim
-    no check can recompute from the report's own figures takes its
-    ``(recomputed, verdict)`` text from ``other``. Every claim must be covered
-    exactly one way, so a chapter's table cannot silently skip one.
-
-    >>> import pandas as pd
-    >>> claims = pd.DataFrame({"claim_id": ["C1", "C2"], "metric": ["founding_year", "peak_performance"],
-    ...     "product": [None, "X"], "qualifier": [None, None], "value": [2003.0, 1.1], "unit": ["year", "EFLOPS"],
-    ...     "value_printed": ["2003년", "1.1 ExaFLOPS"]})
-    >>> finding = Finding("c", "claims", "claim_id=C2", 1.1, 1.188, 0.05, "9 x 12 x 11", False)
-    >>> claims_check_table(claims, [finding], {"C1": ("not in a table", "not checkable")})["Verdict"].tolist()
-    ['not checkable', 'does not add up']
-    """
-    by_claim: dict[str, Finding] = {}
-    for finding in findings:
-        if finding.dataset == "claims" and finding.record.startswith("claim_id="):
-            by_claim.setdefault(finding.record.split("=", 1)[1], finding)
-    both = set(by_claim) & set(other)
-    if both:
-        raise ValueError(f"claims both recomputed and described: {sorted(both)}")
-    missing = [c for c in claims["claim_id"] if c not in by_claim and c not in other]
-    if missing:
-        raise ValueError(f"claims with no check: {missing}")
-    rows = []
-    for row in claims.itertuples():
-        what = str(row.metric).replace("_", " ")
-        if not _empty(row.product):
-            what = f"{row.product}: {what}"
-        qualifier = "" if _empty(row.qualifier) else f"{row.qualifier} "
-        year = str(row.unit) == "year"
-        if row.claim_id in by_claim:
-            finding = by_claim[row.claim_id]
-            recomputed = _plain(finding.computed, year) if isinstance(finding.computed, float) else str(finding.computed)
-            recomputed += f" ({finding.note})"
-            verdict = "consistent" if finding.consistent else "does not add up"
-        else:
-            recomputed, verdict = other[row.claim_id]
-        rows.append({"Claim": row.claim_id, "What": what, "Unit": str(row.unit),
-                     "As printed": f"{qualifier}{_plain(row.value, year)} ({row.value_printed})",
-                     "Recomputed": recomputed, "Verdict": verdict})
-    return pd.DataFrame(rows)
