@@ -45,7 +45,7 @@ METRIC_LABELS = {
 """Plain-English names of claim metrics; others are shown with underscores as spaces."""
 
 CHECK_NOTES = {
-    "printed_amounts": "Transcription: the printed Korean amount spelled out (억 = 10⁸, 만 = 10⁴), in millions",
+    "printed_amounts": "Transcription: the Korean amount spelled out (억 = 10⁸, 만 = 10⁴)",
     "prose_against_tables": "The text's figure against the same figure in the report's {table}",
 }
 """Plain-English descriptions that replace a check's technical note (``{table}``: the table compared with)."""
