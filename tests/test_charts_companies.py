@@ -4,7 +4,6 @@ import pandas as pd
 import pytest
 
 from lib import charts, theme
-from lib.integrity import Finding
 
 
 @pytest.fixture
@@ -62,25 +61,3 @@ def test_deal_timeline_uses_the_acquirer_colour():
     assert points["encoding"]["y"]["sort"] == ["A", "B"]  # undated deals are left off
     assert spec["title"]["subtitle"] == "Source: report §1."
     assert points["encoding"]["x"]["title"] == "Year of the deal"
-
-
-def test_figures_check_table_covers_every_claim():
-    claims = pd.DataFrame({
-        "claim_id": ["C1", "C2", "C3", "C4"], "company": ["X"] * 4, "product": [None, "P", None, None],
-        "metric": ["funding_total", "peak_performance", "founding_year", "ports"], "qualifier": ["more than", None, None, None],
-        "value": [100.0, 5.0, 1984.0, 10.0], "unit": ["USD million", "TOPS", "year", "count"], "period": [None, None, None, None],
-        "value_printed": ["1억 달러", "5TOPS", "1984년", "10개"],
-    })
-    findings = [Finding("funding_claims", "claims", "claim_id=C1", 100.0, 90.0, None, "sum of rounds", False)]
-    corrections = pd.DataFrame({"correction_id": ["A9"], "dataset": ["claims"], "record": ["claim_id=C3"],
-                                "field": ["value"], "corrected_value": ["1993"], "confidence": ["high"]})
-    table = charts.figures_check_table(claims, findings, corrections,
-                                       notes={"C4": ("vendor page", "consistent with public sources")})
-    assert table["Claim"].tolist() == ["C1", "C2", "C3", "C4"]
-    verdict = table.set_index("Claim")["Verdict"]
-    assert verdict["C1"] == "does not add up"
-    assert verdict["C2"] == "no table to recompute it from"
-    assert verdict["C3"] == "corrected, high confidence"
-    assert verdict["C4"] == "consistent with public sources"
-    assert "more than" in table.set_index("Claim").loc["C1", "As printed"]
-    assert "1993" in table.set_index("Claim").loc["C3", "Recomputed or corrected"]

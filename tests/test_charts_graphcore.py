@@ -29,14 +29,6 @@ def platforms():
                          "pflops_printed": [1.0, 4.0, 16.0, None]})
 
 
-@pytest.fixture
-def rounds():
-    return pd.DataFrame({"company": ["Graphcore", "Graphcore", "Kneron"], "seq": [1, 2, 1],
-                         "date": pd.to_datetime(["2016-10", "2017-07", "2017-11"]), "round": ["Series A", "Series B", "A"],
-                         "round_type": ["Series A", "Series B", "Series A"], "amount_million": [30.0, 20.0, 15.0],
-                         "currency": ["USD", "USD", "USD"], "lead_investors": ["Atomico", None, "X"]})
-
-
 def test_generation_ratios_and_chart(processors):
     ratios = charts.ipu_generation_ratios(processors).set_index("metric")["ratio"]
     assert ratios.to_dict() == pytest.approx({"Cores": 1.5, "Threads": 1.5, "In-processor memory": 3.0,
@@ -79,21 +71,3 @@ def test_scaling_chart_with_fixed_reference(platforms):
     shown = charts.ipu_scaling_chart(platforms, linear_reference=True).to_dict()
     line = next(layer for layer in _layers(shown) if _mark(layer) == "line")
     assert "params" not in line and "params" not in shown and "opacity" not in line["encoding"]
-
-
-def test_funding_chart_cumulates_one_company_and_marks_the_stated_total(rounds):
-    assert charts.funding_cumulative(rounds, company="Graphcore")["cumulative_million"].tolist() == [30.0, 50.0]
-    spec = charts.company_funding_chart(rounds, company="Graphcore", stated_total=60, stated_label="Text: 60").to_dict()
-    marks = [_mark(layer) for layer in _layers(spec)]
-    assert marks == ["bar", "line", "rule", "text"]
-    line = _layers(spec)[1]
-    assert line["mark"]["interpolate"] == "step-after"
-    assert line["encoding"]["y"]["field"] == "cumulative_million"
-    assert _layers(spec)[0]["encoding"]["y"]["title"] == "Amount raised (USD million)"
-    tips = {t["title"] for t in line["encoding"]["tooltip"]}
-    assert {"Round", "Lead investors", "Amount (USD million)", "Running total (USD million)"} <= tips
-    rows = [r for d in spec["datasets"].values() for r in d if "lead" in r]
-    assert {r["lead"] for r in rows} == {"Atomico", "not stated"}
-    assert "Text: 60" in spec["description"] and spec["title"]["text"].startswith("Graphcore")
-    with pytest.raises(ValueError):
-        charts.company_funding_chart(rounds, company="Nobody")

@@ -291,18 +291,6 @@ def test_cs2_rack_fraction_within_one_rack_unit():
     assert not integrity.check_cs2_rack(taller).consistent
 
 
-def test_claim_verdicts_use_findings_reasons_and_a_default():
-    claims = pd.DataFrame({"claim_id": ["C1", "C2", "C3"], "product": ["P", None, None],
-                           "metric": ["die_area", "valuation", "funding_total"], "qualifier": [None, None, "more than"],
-                           "value": [5.0, 7.0, 10.0], "unit": ["mm²", "USD million", "USD million"],
-                           "value_printed": ["5", "7", "10"]})
-    findings = [integrity.Finding("x", "claims", "claim_id=C1", 5.0, 6.0, 0.5, "table", False),
-                integrity.Finding("printed_amounts", "claims", "claim_id=C2", 7.0, 7.0, 0.0, "spelled", True)]
-    table = integrity.claim_verdicts(claims, findings, reasoned={"C3": ("sum 12", "holds")}).set_index("claim_id")
-    assert table.loc["C1", "verdict"] == "does not add up" and table.loc["C1", "consistent"] is False
-    assert table.loc["C2", "verdict"].startswith("stated once")  # a transcription check is not a recomputation
-    assert table.loc["C3", "verdict"] == "holds" and "more than 10" in table.loc["C3", "printed"]
-
 def test_tpu_pod_speedup_cannot_fail_at_one_significant_figure():
     claims = pd.DataFrame([
         {"claim_id": "C1", "report_section": "§5 Google", "product": "TPU v4", "metric": "per_chip_speedup_vs_v3",
@@ -317,17 +305,3 @@ def test_tpu_pod_speedup_cannot_fail_at_one_significant_figure():
     assert finding.consistent
     [far] = integrity.check_tpu_pod_speedup(claims.assign(value=[9.0, 4096.0, 1.0]), tpu)
     assert not far.consistent
-
-
-def test_claims_check_table_covers_every_claim_once():
-    claims = pd.DataFrame({"claim_id": ["C1", "C2"], "metric": ["a", "b"], "product": [None, None],
-                           "qualifier": [None, "more than"], "value": [1.0, 2.0], "unit": ["x", "y"],
-                           "value_printed": ["1", "2"]})
-    found = integrity.Finding("c", "claims", "claim_id=C2", 2.0, 3.0, None, "sum", True)
-    table = integrity.claims_check_table(claims, [found], {"C1": ("-", "not checkable")})
-    assert table["Verdict"].tolist() == ["not checkable", "consistent"]
-    assert table.loc[1, "As printed"].startswith("more than 2")
-    with pytest.raises(ValueError):
-        integrity.claims_check_table(claims, [found], {})
-    with pytest.raises(ValueError):
-        integrity.claims_check_table(claims, [found], {"C1": ("-", "-"), "C2": ("-", "-")})

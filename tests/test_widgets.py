@@ -41,3 +41,18 @@ def test_scenario_sliders_set_the_growth_rate_and_horizon(market):
     assert max(r["year"] for r in _rows(box.chart(), "base")) == 2030
     box.rate.value = -10.0
     assert _params(box.chart().to_dict())["growth"]["value"] == -10.0
+
+
+def test_chart_box_exposes_controls_and_redraws_from_their_values():
+    import altair as alt
+    import ipywidgets
+    import pandas as pd
+
+    from lib.widgets.wiring import chart_box
+
+    size = ipywidgets.IntSlider(value=3, min=1, max=9)
+    box = chart_box({"size": size}, lambda: alt.Chart(pd.DataFrame({"x": range(size.value)})).mark_point())
+    assert box.size is size and isinstance(box.children[0], ipywidgets.HBox) and box.children[1] is box.output
+    size.value = 5
+    assert len(next(iter(box.chart().to_dict()["datasets"].values()))) == 5
+    assert chart_box({"size": size}, box.chart, top=size).children[0] is size

@@ -19,7 +19,7 @@ Rules every builder follows:
 
 from lib.charts.cerebras import (READINGS, wafer_scale_chart, wafer_vs_die_frame, wse_increase_chart, wse_ratios)
 from lib.charts.chips import (chip_ranking_chart, chip_scatter_chart)
-from lib.charts.companies import (cumulative_funding, deal_timeline_chart, figures_check_table, funding_timeline_chart)
+from lib.charts.companies import (cumulative_funding, deal_timeline_chart, funding_timeline_chart)
 from lib.charts.dojo import (dojo_exapod_chart, dojo_hierarchy, dojo_ladder_chart)
 from lib.charts.funding import (company_funding_chart, funding_cumulative)
 from lib.charts.graphcore import (ipu_generation_chart, ipu_generation_ratios, ipu_platform_scaling, ipu_scaling_chart)
@@ -28,7 +28,6 @@ from lib.charts.kneron import (kneron_efficiency_table, kneron_mac_chart, peak_t
 from lib.charts.landscape import (device_mix, device_mix_chart, product_classes, products_chart, short_class)
 from lib.charts.leaders import (company_metrics, leader_roster, leaders_metric_chart, product_purpose_chart, stack_cells, stack_count_chart)
 from lib.charts.market import (cagr, cagr_ranking_chart, market_scenario_chart, market_share_chart, market_trend_chart, scenario_start_rate, segment_growth, year_label)
-from lib.charts.sambanova import (funding_rounds_chart, funding_steps)
 from lib.charts.stack import (layer_coverage, stack_items, stack_list_chart, stack_matrix_chart)
 from lib.charts.tpu import (tpu_peak_chart, tpu_versions)
 

@@ -1,13 +1,9 @@
-"""Builders shared by the company chapters: funding, deals and the "checking the figures" table.
+"""Builders shared by the company chapters: the start-ups' funding timeline and one company's deals.
 
 Every chart builder takes a DataFrame first and options as keywords and returns
 an Altair chart with a title, a source line, units in the axis titles and a
 text description. Colours come from :func:`lib.theme.colour_scale` (one colour
 per company across the book).
-
-``figures_check_table`` is not a chart: it turns a section's claims, the
-integrity findings about them and the corrections that touch them into one
-readable table, so that every company chapter checks its figures the same way.
 """
 
 from __future__ import annotations
@@ -137,81 +133,3 @@ def deal_timeline_chart(deals: pd.DataFrame, *, company: str, title: str, source
         title=alt.Title(title, subtitle=f"Source: {source}."),
         description=f"Timeline of {company}'s acquisitions and investments by year, one row per company bought or funded.",
     )
-
-
-# --- checking the figures ------------------------------------------------------------------------
-
-def _fmt(value) -> str:
-    if isinstance(value, float):
-        return f"{value:,.4g}" if abs(value) < 1e5 else f"{value:,.0f}"
-    return str(value)
-
-
-def figures_check_table(claims: pd.DataFrame, findings: list | None = None, corrections: pd.DataFrame | None = None,
-                        *, notes: dict[str, str] | None = None) -> pd.DataFrame:
-    """One row per claim: what it says, as printed, how it was checked and the verdict.
-
-    Parameters
-    ----------
-    claims : DataFrame
-        The claims to cover (usually one report section of ``claims``).
-    findings : list of lib.integrity.Finding, optional
-        Integrity findings; those whose record is ``claim_id=...`` of a claim
-        here give the recomputed value and the verdict.
-    corrections : DataFrame, optional
-        ``corrections``; a claim with a correction gets the corrected value.
-    notes : dict, optional
-        ``claim_id -> text`` explaining how a claim was checked, for claims that
-        no table of the report can recompute; or ``claim_id -> (text, verdict)``
-        to set the verdict too (e.g. "consistent with public sources").
-
-    Returns
-    -------
-    DataFrame
-        Columns Claim, What, Unit, As printed, Recomputed or corrected, Verdict.
-        Every claim of ``claims`` has exactly one row, in claim order.
-    """
-    notes = notes or {}
-    by_claim: dict[str, list] = {}
-    for finding in findings or []:
-        if finding.record.startswith("claim_id="):
-            by_claim.setdefault(finding.record.split("=", 1)[1], []).append(finding)
-    fixes: dict[str, list] = {}
-    if corrections is not None:
-        for row in corrections[corrections["dataset"] == "claims"].itertuples():
-            fixes.setdefault(row.record.split("=", 1)[1], []).append(row)
-    rows = []
-    for claim in claims.itertuples():
-        what = claim.metric.replace("_", " ")
-        subject = claim.product if isinstance(claim.product, str) and claim.product else claim.company
-        if isinstance(subject, str) and subject:
-            what = f"{subject}: {what}"
-        if isinstance(claim.period, str) and claim.period:
-            what += f" ({claim.period})"
-        recomputed, verdicts = [], []
-        for finding in by_claim.get(claim.claim_id, []):
-            if finding.check == "printed_amounts":
-                recomputed.append(f"{_fmt(finding.computed)} (Korean amount read again)")
-            else:
-                recomputed.append(f"{_fmt(finding.computed)} ({finding.note})")
-            verdicts.append("consistent" if finding.consistent else "does not add up")
-        for fix in fixes.get(claim.claim_id, []):
-            recomputed.append(f"{fix.field}: {fix.corrected_value} (correction {fix.correction_id})")
-            verdicts.append(f"corrected, {fix.confidence} confidence" if fix.confidence != "low"
-                            else "flagged (low confidence)")
-        note = notes.get(claim.claim_id)
-        if isinstance(note, tuple):
-            note, verdict = note
-            verdicts.append(verdict)
-        if note:
-            recomputed.append(note)
-        if not verdicts:
-            verdicts.append("no table to recompute it from")
-        qualifier = f"{claim.qualifier} " if isinstance(claim.qualifier, str) and claim.qualifier else ""
-        rows.append({
-            "Claim": claim.claim_id, "What": what, "Unit": str(claim.unit),
-            "As printed": f"{claim.value_printed} ({qualifier}{_fmt(float(claim.value))})",
-            "Recomputed or corrected": "; ".join(recomputed) or "",
-            "Verdict": "; ".join(dict.fromkeys(verdicts)),
-        })
-    return pd.DataFrame(rows, columns=["Claim", "What", "Unit", "As printed", "Recomputed or corrected", "Verdict"])

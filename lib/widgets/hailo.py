@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import ipywidgets as widgets
 import pandas as pd
-from IPython.display import display
 
 from lib import charts
+from lib.widgets.wiring import chart_box
 
 
 def edge_efficiency_controls(products: pd.DataFrame) -> widgets.VBox:
@@ -21,15 +21,9 @@ def edge_efficiency_controls(products: pd.DataFrame) -> widgets.VBox:
     names = list(dict.fromkeys(plotted["company"]))
     reference = widgets.FloatSlider(value=5.0, min=0.5, max=15.0, step=0.5, description="TOPS per W")
     companies = widgets.SelectMultiple(options=names, value=tuple(names), description="Companies")
-    box = widgets.VBox()
-    box.reference, box.companies = reference, companies
 
     def chart():
         chosen = list(companies.value) or names  # an empty choice shows every company
         return charts.edge_efficiency_chart(products[products["company"].isin(chosen)], reference=reference.value)
 
-    box.chart = chart
-    box.output = widgets.interactive_output(lambda **_: display(box.chart()),
-                                            {"reference": reference, "companies": companies})
-    box.children = [widgets.HBox([reference, companies]), box.output]
-    return box
+    return chart_box({"reference": reference, "companies": companies}, chart)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import ipywidgets as widgets
 import pandas as pd
-from IPython.display import display
 
 from lib import charts
+from lib.widgets.wiring import chart_box
 
 
 def kneron_clock_controls(products: pd.DataFrame) -> widgets.VBox:
@@ -20,9 +20,5 @@ def kneron_clock_controls(products: pd.DataFrame) -> widgets.VBox:
                               style={"description_width": "initial"})
     ops_per_mac = widgets.Dropdown(options=[("2 (multiply + add)", 2), ("1 (one MAC = one op)", 1)], value=2,
                                    description="Ops per MAC", style={"description_width": "initial"})
-    box = widgets.VBox()
-    box.clock, box.ops_per_mac = clock, ops_per_mac
-    box.chart = lambda: charts.kneron_mac_chart(products, clock_mhz=clock.value, ops_per_mac=ops_per_mac.value)
-    box.output = widgets.interactive_output(lambda **_: display(box.chart()), {"clock": clock, "ops": ops_per_mac})
-    box.children = [widgets.HBox([clock, ops_per_mac]), box.output]
-    return box
+    return chart_box({"clock": clock, "ops_per_mac": ops_per_mac},
+                     lambda: charts.kneron_mac_chart(products, clock_mhz=clock.value, ops_per_mac=ops_per_mac.value))

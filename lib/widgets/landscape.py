@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import ipywidgets as widgets
 import pandas as pd
-from IPython.display import display
 
 from lib import charts
 from lib.charts.landscape import BASES, DEPLOYMENTS
+from lib.widgets.wiring import chart_box
 
 ALL = "All"
 
@@ -26,13 +26,9 @@ def products_controls(products: pd.DataFrame, corrections: pd.DataFrame) -> widg
                                   value=ALL, description="Purpose")
     company = widgets.Dropdown(options=[ALL] + sorted(table["company"].unique(), key=str.casefold),
                                value=ALL, description="Company")
-    box = widgets.VBox()
-    box.basis, box.deployment, box.company = basis, deployment, company
-    box.chart = lambda: charts.products_chart(
-        table, basis=basis.value,
-        deployments=None if deployment.value == ALL else [deployment.value],
-        companies=None if company.value == ALL else [company.value])
-    box.output = widgets.interactive_output(lambda **_: display(box.chart()),
-                                            {"basis": basis, "deployment": deployment, "company": company})
-    box.children = [widgets.HBox([basis, widgets.VBox([deployment, company])]), box.output]
-    return box
+    return chart_box(
+        {"basis": basis, "deployment": deployment, "company": company},
+        lambda: charts.products_chart(table, basis=basis.value,
+                                      deployments=None if deployment.value == ALL else [deployment.value],
+                                      companies=None if company.value == ALL else [company.value]),
+        top=widgets.HBox([basis, widgets.VBox([deployment, company])]))

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import ipywidgets as widgets
 import pandas as pd
-from IPython.display import display
 
 from lib import charts
 from lib.charts.leaders import LEADERS
+from lib.widgets.wiring import chart_box
 
 
 def leaders_controls(metrics: pd.DataFrame) -> widgets.VBox:
@@ -24,14 +24,9 @@ def leaders_controls(metrics: pd.DataFrame) -> widgets.VBox:
     metric = widgets.Dropdown(options=names, value=names[0], description="Metric",
                               layout=widgets.Layout(width="auto"))
     companies = widgets.SelectMultiple(options=present, value=tuple(present), description="Companies", rows=6)
-    box = widgets.VBox()
-    box.metric, box.companies = metric, companies
 
     def chart():
         picked = list(companies.value) or present
         return charts.leaders_metric_chart(metrics, metric=metric.value, companies=picked)
 
-    box.chart = chart
-    box.output = widgets.interactive_output(lambda **_: display(box.chart()), {"metric": metric, "companies": companies})
-    box.children = [widgets.HBox([metric, companies]), box.output]
-    return box
+    return chart_box({"metric": metric, "companies": companies}, chart)

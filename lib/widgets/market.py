@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import ipywidgets as widgets
 import pandas as pd
-from IPython.display import display
 
 from lib import charts
+from lib.widgets.wiring import chart_box
 
 
 def market_controls(market: pd.DataFrame) -> widgets.VBox:
@@ -20,12 +20,8 @@ def market_controls(market: pd.DataFrame) -> widgets.VBox:
     first, last = int(market["year"].min()), int(market["year"].max())
     view = widgets.Dropdown(options=views, value=views[0], description="Market split")
     years = widgets.IntRangeSlider(value=(first, last), min=first, max=last, step=1, description="Years")
-    box = widgets.VBox()
-    box.view, box.years = view, years
-    box.chart = lambda: charts.market_trend_chart(market, view=view.value, years=years.value)
-    box.output = widgets.interactive_output(lambda **_: display(box.chart()), {"view": view, "years": years})
-    box.children = [widgets.HBox([view, years]), box.output]
-    return box
+    return chart_box({"view": view, "years": years},
+                     lambda: charts.market_trend_chart(market, view=view.value, years=years.value))
 
 
 def scenario_controls(market: pd.DataFrame) -> widgets.VBox:
@@ -41,9 +37,5 @@ def scenario_controls(market: pd.DataFrame) -> widgets.VBox:
     rate = widgets.FloatSlider(value=start_rate, min=-20, max=60, step=0.5, description="Growth (%/yr)",
                                readout_format=".1f")
     until = widgets.IntSlider(value=last + 9, min=last + 1, max=last + 20, step=1, description="Until")
-    box = widgets.VBox()
-    box.rate, box.until = rate, until
-    box.chart = lambda: charts.market_scenario_chart(market, rate=rate.value, until=until.value)
-    box.output = widgets.interactive_output(lambda **_: display(box.chart()), {"rate": rate, "until": until})
-    box.children = [widgets.HBox([rate, until]), box.output]
-    return box
+    return chart_box({"rate": rate, "until": until},
+                     lambda: charts.market_scenario_chart(market, rate=rate.value, until=until.value))

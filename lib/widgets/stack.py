@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import ipywidgets as widgets
 import pandas as pd
-from IPython.display import display
 
 from lib import charts
 from lib.charts.stack import ALL_COMPANIES, ALL_LAYERS
+from lib.widgets.wiring import chart_box
 
 
 def stack_controls(stack: pd.DataFrame, layers: pd.DataFrame, *, company: str | None = None,
@@ -24,13 +24,8 @@ def stack_controls(stack: pd.DataFrame, layers: pd.DataFrame, *, company: str | 
     pick_company = widgets.Dropdown(options=[ALL_COMPANIES, *companies], value=company or ALL_COMPANIES,
                                     description="Company")
     pick_layer = widgets.Dropdown(options=[ALL_LAYERS, *columns], value=layer or ALL_LAYERS, description="Layer")
-    box = widgets.VBox()
-    box.company, box.layer = pick_company, pick_layer
-    box.chart = lambda: charts.stack_list_chart(
-        stack, layers, controls=False,
-        company=None if pick_company.value == ALL_COMPANIES else pick_company.value,
-        layer=None if pick_layer.value == ALL_LAYERS else pick_layer.value)
-    box.output = widgets.interactive_output(lambda **_: display(box.chart()),
-                                            {"company": pick_company, "layer": pick_layer})
-    box.children = [widgets.HBox([pick_company, pick_layer]), box.output]
-    return box
+    return chart_box({"company": pick_company, "layer": pick_layer},
+                     lambda: charts.stack_list_chart(
+                         stack, layers, controls=False,
+                         company=None if pick_company.value == ALL_COMPANIES else pick_company.value,
+                         layer=None if pick_layer.value == ALL_LAYERS else pick_layer.value))

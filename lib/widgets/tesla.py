@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import ipywidgets as widgets
 import pandas as pd
-from IPython.display import display
 
 from lib import charts
+from lib.widgets.wiring import chart_box
 
 
 def dojo_controls(claims: pd.DataFrame, *, tesla_cabinets: int = 10, max_cabinets: int = 16) -> widgets.VBox:
@@ -19,10 +19,7 @@ def dojo_controls(claims: pd.DataFrame, *, tesla_cabinets: int = 10, max_cabinet
     hierarchy = charts.dojo_hierarchy(claims)
     start = int(hierarchy.set_index("level").loc["ExaPOD", "contains"])
     cabinets = widgets.IntSlider(value=start, min=1, max=max_cabinets, step=1, description="Cabinets")
-    box = widgets.VBox()
-    box.cabinets = cabinets
-    box.chart = lambda: charts.dojo_exapod_chart(hierarchy, cabinets=cabinets.value, tesla_cabinets=tesla_cabinets,
-                                                 max_cabinets=max_cabinets)
-    box.output = widgets.interactive_output(lambda **_: display(box.chart()), {"cabinets": cabinets})
-    box.children = [cabinets, box.output]
-    return box
+    return chart_box({"cabinets": cabinets},
+                     lambda: charts.dojo_exapod_chart(hierarchy, cabinets=cabinets.value,
+                                                      tesla_cabinets=tesla_cabinets, max_cabinets=max_cabinets),
+                     top=cabinets)
