@@ -6,6 +6,7 @@ builder's own Vega-Lite controls instead, so these cells are tagged
 ``remove-output`` in the chapters. One module per topic, re-exported here.
 """
 
+from lib.widgets.factors import factors_controls
 from lib.widgets.hailo import edge_efficiency_controls
 from lib.widgets.kneron import kneron_clock_controls
 from lib.widgets.landscape import products_controls
