@@ -18,14 +18,15 @@ COMPANY_ORDER = ["Intel", "Habana Labs", "NVIDIA", "SambaNova", "Tesla", "Google
                  "Cerebras", "Hailo"]
 """The report's order of the nine leaders (Intel and Habana Labs on rows of their own)."""
 
-FACTOR_SHORT = {"SF1": "One architecture", "SF2": "HW-SW ecosystem", "SF3": "Scalable architecture"}
-"""Short column labels of the three factors (they must fit a phone-width chart)."""
+FACTOR_SHORT = {"SF1": "Unified", "SF2": "Ecosystem", "SF3": "Scalable"}
+"""Short column labels of the three factors (they must fit a phone-width chart): one architecture for
+training and inference, a complete hardware-software ecosystem, a highly scalable architecture."""
 
-BASIS_LABELS = {"report": "The report (filled)", "book": "This book's reading (open)"}
+BASIS_LABELS = {"report": "The report (filled square)", "book": "This book's reading (open diamond)"}
 """Legend text of the two kinds of attribution."""
 
 SHOW_OPTIONS = ["both", "report", "book"]
-SHOW_LABELS = ["Both", "The report's attributions", "The book's reading"]
+SHOW_LABELS = ["Both", "Report only", "Book only"]
 
 CHAPTER_TITLES = {
     "leaders": "The leaders at a glance", "intel_habana": "Intel and Habana Labs", "nvidia": "NVIDIA",
@@ -125,8 +126,7 @@ def factor_matrix_chart(readings: pd.DataFrame, factors: pd.DataFrame, *, show: 
         x=x, y=y,
         shape=alt.Shape("basis_label:N", title="Who says so",
                         scale=alt.Scale(domain=list(BASIS_LABELS.values()), range=["square", "diamond"]),
-                        legend=alt.Legend(orient="bottom", symbolStrokeColor="#374151", symbolStrokeWidth=2,
-                                          symbolFillColor="white")),
+                        legend=alt.Legend(orient="bottom", symbolFillColor="#374151", symbolOpacity=1)),
         stroke=alt.Stroke("company:N", scale=theme.colour_scale("company", domain), legend=None),
         fill=alt.condition("datum.basis == 'report'", alt.Fill("company:N", scale=theme.colour_scale("company", domain),
                                                                legend=None), alt.value("white")),
@@ -140,8 +140,9 @@ def factor_matrix_chart(readings: pd.DataFrame, factors: pd.DataFrame, *, show: 
     layers = alt.layer(cells, marks).properties(
         height=32 * len(rows),
         title=alt.Title("Who shows which success factor",
-                        subtitle=["Source: report § Success factors (filled squares); the book's reading of",
-                                  "report §1-§9 (open diamonds). Click a mark for the evidence."]),
+                        subtitle=["Source: report § Success factors (filled squares);",
+                                  "the book's reading of report §1-§9 (open diamonds).",
+                                  "Click a mark for the evidence."]),
         description=("Matrix of the nine leading companies (rows) against the report's three success factors (columns: "
                      "one architecture for training and inference, a hardware-software ecosystem, a scalable "
                      "architecture). Filled squares mark the report's attributions, open diamonds the book's own "
