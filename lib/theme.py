@@ -52,6 +52,10 @@ COLOURS: dict[str, dict[str, str]] = {
         "INT8 TOPS": "#1f5f99", "bf16 TFLOPS": "#d9822b", "Precision not stated": "#9ca3af",
         "TFLOPS, format not stated": "#7b61c4", "Not a compute figure": "#374151",
     },
+    "semiconductor": {
+        # the report's split of system semiconductors (시스템반도체) in its implications
+        "AI semiconductors": "#1f5f99", "Other system semiconductors": "#d1d5db",
+    },
     "layer": {
         "Cloud Service": "#1f5f99", "Deep Learning Platform": "#2a9d6f", "Deep Learning Compiler": "#d9822b",
         "Runtime Library & Driver": "#7b61c4", "Outside the four layers": "#9ca3af",
@@ -72,7 +76,8 @@ EMBED_OPTIONS = {
 
 
 def colour_scale(kind: str, domain=None) -> alt.Scale:
-    """The book's colour scale for ``kind`` ("company", "hardware_class", "segment", "precision" or "layer").
+    """The book's colour scale for ``kind`` ("company", "hardware_class", "segment", "precision", "semiconductor"
+    or "layer").
 
     ``domain`` (the categories a chart shows, in legend order) defaults to every
     category of that kind. A category without a colour raises ``KeyError``

@@ -21,6 +21,7 @@ from lib.charts.cerebras import (READINGS, wafer_scale_chart, wafer_vs_die_frame
 from lib.charts.chips import (chip_ranking_chart, chip_scatter_chart)
 from lib.charts.companies import (cumulative_funding, deal_timeline_chart, funding_timeline_chart)
 from lib.charts.dojo import (dojo_exapod_chart, dojo_hierarchy, dojo_ladder_chart)
+from lib.charts.factors import (ai_share_chart, ai_share_frame, factor_matrix, factor_matrix_chart)
 from lib.charts.funding import (company_funding_chart, funding_cumulative)
 from lib.charts.graphcore import (ipu_generation_chart, ipu_generation_ratios, ipu_platform_scaling, ipu_scaling_chart)
 from lib.charts.hailo import (edge_efficiency_chart, edge_products)

@@ -7,6 +7,7 @@ builder's own Vega-Lite controls instead, so these cells are tagged
 """
 
 from lib.widgets.chips import chip_controls
+from lib.widgets.factors import factors_controls
 from lib.widgets.hailo import edge_efficiency_controls
 from lib.widgets.kneron import kneron_clock_controls
 from lib.widgets.landscape import products_controls
