@@ -51,6 +51,10 @@ COLOURS: dict[str, dict[str, str]] = {
         # what a peak "TOPS" figure counts (Google's TPU table mixes them)
         "INT8 TOPS": "#1f5f99", "bf16 TFLOPS": "#d9822b", "Precision not stated": "#9ca3af",
     },
+    "roofline": {
+        # which limit binds a workload on the roofline model
+        "Memory-bound": "#1f5f99", "Compute-bound": "#d9822b",
+    },
     "layer": {
         "Cloud Service": "#1f5f99", "Deep Learning Platform": "#2a9d6f", "Deep Learning Compiler": "#d9822b",
         "Runtime Library & Driver": "#7b61c4", "Outside the four layers": "#9ca3af",
@@ -71,7 +75,7 @@ EMBED_OPTIONS = {
 
 
 def colour_scale(kind: str, domain=None) -> alt.Scale:
-    """The book's colour scale for ``kind`` ("company", "hardware_class", "segment", "precision" or "layer").
+    """The book's colour scale for ``kind`` ("company", "hardware_class", "segment", "precision", "roofline" or "layer").
 
     ``domain`` (the categories a chart shows, in legend order) defaults to every
     category of that kind. A category without a colour raises ``KeyError``
