@@ -160,7 +160,7 @@ def roofline_chart(rooflines: pd.DataFrame, *, chip: str | None = None,
     roofs = pd.concat([rooflines.assign(intensity=x) for x in (low, high)] + [rooflines.assign(intensity=rooflines["ridge"])])
     roofs = roofs.sort_values(["product", "intensity"])
     attain = "min(datum.peak, datum.bandwidth_gb_s * datum.intensity / 1000)"
-    x = alt.X("intensity:Q", title=f"Arithmetic intensity ({op} per byte from memory, log scale)",
+    x = alt.X("intensity:Q", title=f"Arithmetic intensity ({op} per byte, log scale)",
               scale=alt.Scale(type="log", domain=[low, high]), axis=alt.Axis(format=",~g", values=_decades(low, high)))
     y = alt.Y("attainable:Q", title=f"Attainable {label} {unit} (dense, log scale)",
               scale=alt.Scale(type="log", domain=[y_low, y_high]), axis=alt.Axis(format=",~g", values=_decades(y_low, y_high)))
@@ -186,8 +186,8 @@ def roofline_chart(rooflines: pd.DataFrame, *, chip: str | None = None,
         limit=f"datum.bandwidth_gb_s * datum.intensity / 1000 < datum.peak ? '{LIMITS[0]}' : '{LIMITS[1]}'",
         share="datum.attainable / datum.peak")
     work_tip = [alt.Tooltip("product:N", title="Chip"),
-                alt.Tooltip("intensity:Q", title=f"Workload intensity ({op}/byte)", format=",.4~r"),
-                alt.Tooltip("attainable:Q", title=f"Attainable ({unit})", format=",.4~r"),
+                alt.Tooltip("intensity:Q", title=f"Workload intensity ({op}/byte)", format=",.3~r"),
+                alt.Tooltip("attainable:Q", title=f"Attainable ({unit})", format=",.3~r"),
                 alt.Tooltip("share:Q", title="Share of peak", format=".1%"),
                 alt.Tooltip("limit:N", title="Limit that binds")]
     rule = workload.mark_rule(strokeDash=[4, 4], color="#4b5563").encode(x=x)
@@ -196,8 +196,8 @@ def roofline_chart(rooflines: pd.DataFrame, *, chip: str | None = None,
                                   legend=alt.Legend(orient="top")),
         tooltip=work_tip)
     readout = workload.transform_calculate(
-        text=f"[datum.product, format(datum.intensity, ',.4~r') + ' {op}/byte → ' + "
-             f"format(datum.attainable, ',.4~r') + ' {unit}', datum.limit + ' (' + "
+        text=f"[datum.product, format(datum.intensity, ',.3~r') + ' {op}/byte → ' + "
+             f"format(datum.attainable, ',.3~r') + ' {unit}', datum.limit + ' (' + "
              f"format(datum.share, '.1%') + ' of peak)']").mark_text(
         align="left", baseline="top", fontSize=12, lineHeight=15, color="#111827").encode(
         x=alt.value(6), y=alt.value(4), text="text:N")
@@ -207,7 +207,8 @@ def roofline_chart(rooflines: pd.DataFrame, *, chip: str | None = None,
     return chart.properties(
         height=320,
         title=alt.Title(f"Roofline: attainable {label} throughput per chip",
-                        subtitle=[_source(companies), f"Dense {label} peaks; attainable = min(peak, bandwidth × intensity)"]),
+                        subtitle=f"{_source(companies)}. Dense {label} peaks; attainable = min(peak, bandwidth × "
+                                 "intensity)"),
         description=f"Log-log roofline chart for {picks}: attainable dense {label} {unit} against arithmetic "
                     f"intensity in {op}s per byte, rising with memory bandwidth until the ridge point and flat at "
                     "the compute peak after it. A point marks the workload intensity set by a slider, coloured by "
