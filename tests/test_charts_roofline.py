@@ -57,8 +57,8 @@ def test_static_chart_binds_a_chip_select_and_an_intensity_slider():
     text = json.dumps(spec)
     assert "min(datum.peak, datum.bandwidth_gb_s * datum.intensity / 1000)" in text
     assert "pow(10, log_intensity)" in text and "Memory-bound" in text
-    assert spec["title"]["text"] == "Roofline: attainable BF16 throughput per chip"
-    assert spec["title"]["subtitle"].startswith("Source: chips_since_2022 (AWS Neuron docs, Google Cloud TPU docs)")
+    assert spec["title"]["text"] == "Roofline: attainable BF16 throughput"
+    assert spec["title"]["subtitle"].endswith("Source: chips_since_2022 (AWS Neuron docs, Google Cloud TPU docs)")
     assert spec["description"]
 
 

@@ -161,7 +161,7 @@ def roofline_chart(rooflines: pd.DataFrame, *, chip: str | None = None,
     roofs = roofs.sort_values(["product", "intensity"])
     attain = "min(datum.peak, datum.bandwidth_gb_s * datum.intensity / 1000)"
     x = alt.X("intensity:Q", title=f"Arithmetic intensity ({op} per byte, log scale)",
-              scale=alt.Scale(type="log", domain=[low, high]), axis=alt.Axis(format=",~g", values=_decades(low, high)))
+              scale=alt.Scale(type="log", domain=[low, high]), axis=alt.Axis(format=",~g", values=_decades(low, high), labelFlush=True))
     y = alt.Y("attainable:Q", title=f"Attainable {label} {unit} (dense, log scale)",
               scale=alt.Scale(type="log", domain=[y_low, y_high]), axis=alt.Axis(format=",~g", values=_decades(y_low, y_high)))
     roof_tip = [alt.Tooltip("product:N", title="Chip"), alt.Tooltip("peak:Q", title=f"Peak ({unit})", format=",.0f"),
@@ -206,9 +206,9 @@ def roofline_chart(rooflines: pd.DataFrame, *, chip: str | None = None,
     picks = "a chip picked from a drop-down" if chip is None else chip
     return chart.properties(
         height=320,
-        title=alt.Title(f"Roofline: attainable {label} throughput per chip",
-                        subtitle=f"{_source(companies)}. Dense {label} peaks; attainable = min(peak, bandwidth × "
-                                 "intensity)"),
+        title=alt.Title(f"Roofline: attainable {label} throughput",
+                        subtitle=f"Per chip, dense {label} peaks; attainable = min(peak, bandwidth × intensity). "
+                                 f"{_source(companies)}"),
         description=f"Log-log roofline chart for {picks}: attainable dense {label} {unit} against arithmetic "
                     f"intensity in {op}s per byte, rising with memory bandwidth until the ridge point and flat at "
                     "the compute peak after it. A point marks the workload intensity set by a slider, coloured by "
