@@ -56,6 +56,10 @@ COLOURS: dict[str, dict[str, str]] = {
         # the report's split of system semiconductors (시스템반도체) in its implications
         "AI semiconductors": "#1f5f99", "Other system semiconductors": "#d1d5db",
     },
+    "roofline": {
+        # which limit binds a workload on the roofline model
+        "Memory-bound": "#1f5f99", "Compute-bound": "#d9822b",
+    },
     "layer": {
         "Cloud Service": "#1f5f99", "Deep Learning Platform": "#2a9d6f", "Deep Learning Compiler": "#d9822b",
         "Runtime Library & Driver": "#7b61c4", "Outside the four layers": "#9ca3af",
@@ -76,8 +80,8 @@ EMBED_OPTIONS = {
 
 
 def colour_scale(kind: str, domain=None) -> alt.Scale:
-    """The book's colour scale for ``kind`` ("company", "hardware_class", "segment", "precision", "semiconductor"
-    or "layer").
+    """The book's colour scale for ``kind`` (a key of :data:`COLOURS`: "company", "hardware_class",
+    "segment", "precision", "semiconductor", "roofline", "layer"...).
 
     ``domain`` (the categories a chart shows, in legend order) defaults to every
     category of that kind. A category without a colour raises ``KeyError``

@@ -29,6 +29,7 @@ from lib.charts.kneron import (kneron_efficiency_table, kneron_mac_chart, peak_t
 from lib.charts.landscape import (device_mix, device_mix_chart, product_classes, products_chart, short_class)
 from lib.charts.leaders import (company_metrics, leader_roster, leaders_metric_chart, product_purpose_chart, stack_cells, stack_count_chart)
 from lib.charts.market import (cagr, cagr_ranking_chart, market_scenario_chart, market_share_chart, market_trend_chart, scenario_start_rate, segment_growth, year_label)
+from lib.charts.roofline import (attainable, binding_limit, peak_from_macs, ridge_point, roofline_chart, roofline_chips)
 from lib.charts.stack import (layer_coverage, stack_items, stack_list_chart, stack_matrix_chart)
 from lib.charts.tpu import (tpu_peak_chart, tpu_versions)
 
