@@ -2,6 +2,7 @@
 
 import html as html_lib
 import re
+import unicodedata
 import subprocess
 import sys
 from pathlib import Path
@@ -15,7 +16,8 @@ PDF = ROOT / "_build" / "pdf" / "book.pdf"
 
 
 def _squash(text: str) -> str:
-    return re.sub(r"\s+", "", text)
+    """Text without whitespace, ligatures (ﬁ, ﬂ) spelt out: how a title is compared with the PDF's text."""
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
 
 
 def chart_titles(html: str) -> list[str]:
