@@ -1,6 +1,7 @@
 # Two commands do everything on a fresh machine:
 #   make book   create .venv, install the pinned dependencies, build _build/html strictly
 #   make test   also install the test tools, build, and run the whole suite
+#   make student / make pdf   the student edition (no solutions) / the whole book as one PDF
 SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
 .DEFAULT_GOAL := book
@@ -14,7 +15,7 @@ TEST_STAMP := $(VENV)/.test-deps
 AXE := node_modules/axe-core/axe.min.js
 PORT ?= 8000
 
-.PHONY: book deps test unit browser serve bench lock clean help
+.PHONY: book deps test unit browser serve student pdf bench lock clean help
 
 help:  ## list the targets
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -50,6 +51,12 @@ browser: $(TEST_STAMP) $(AXE)  ## the browser suite against the current build
 
 serve: book  ## preview the built site on http://127.0.0.1:$(PORT)
 	$(BIN)/python -m http.server --bind 127.0.0.1 --directory _build/html $(PORT)
+
+student: $(BOOK_STAMP)  ## build the student edition (no exercise solutions) into _build/student/html
+	@$(BIN)/python -m lib.build --student
+
+pdf: $(TEST_STAMP) book  ## print the whole book to _build/pdf/book.pdf (headless Chromium, charts as vectors)
+	$(BIN)/python -m lib.pdf
 
 bench: $(TEST_STAMP)  ## print build, page-weight and rendering figures
 	$(BIN)/python benchmarks/run.py

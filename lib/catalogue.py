@@ -16,6 +16,7 @@ from urllib.parse import urlparse
 import pandas as pd
 
 from lib import data
+from lib.downloads import ZIP_NAME
 
 
 def _cell(text) -> str:
@@ -98,7 +99,9 @@ def catalogue_markdown(*, data_dir: Path | str = data.DATA_DIR, link_prefix: str
         f"[{lic.get('title', lic['name'])}]({lic['path']})" if lic.get("path") else lic.get("title", lic["name"])
         for lic in package.get("licenses", []))
     lines = [f"**Licence:** {licences}", "",
-             f"**Package descriptor:** {{download}}`datapackage.json <{link_prefix}datapackage.json>`", ""]
+             f"**Package descriptor:** {{download}}`datapackage.json <{link_prefix}datapackage.json>`", "",
+             f"**Everything in one file:** {{download}}`{ZIP_NAME} <{link_prefix}../_build/downloads/{ZIP_NAME}>` "
+             "(the descriptor, every dataset below and the licence; Frictionless opens it as it is)", ""]
     for resource in package["resources"]:
         rows = len(data.load(resource["name"], data_dir=data_dir))
         lines.append(resource_markdown(resource, rows=rows, link_prefix=link_prefix))
