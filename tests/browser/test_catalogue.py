@@ -2,7 +2,7 @@
 
 from urllib.parse import urljoin
 
-from lib import data
+from lib import data, downloads
 
 CATALOGUE = "chapters/data_catalogue.html"
 
@@ -12,7 +12,9 @@ def test_catalogue_links_download_every_dataset(visit):
     links = v.page.eval_on_selector_all("a.download", "as => as.map(a => [a.textContent.trim(), a.href])")
     by_name = dict(links)
     resources = data.package_descriptor()["resources"]
-    assert set(by_name) == {r["path"] for r in resources} | {data.PACKAGE_FILE}
+    assert set(by_name) == {r["path"] for r in resources} | {data.PACKAGE_FILE, downloads.ZIP_NAME}
+    zipped = v.page.request.get(by_name[downloads.ZIP_NAME])
+    assert zipped.status == 200 and zipped.body()[:2] == b"PK"
     for resource in resources:
         response = v.page.request.get(by_name[resource["path"]])
         assert response.status == 200, resource["path"]
