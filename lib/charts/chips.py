@@ -43,7 +43,10 @@ def _choice(name: str, options: list[str], label: str) -> alt.Parameter:
 
 
 def _filters(frame: pd.DataFrame, *, precision, hardware_class, deployment, use_precision: bool = True):
-    """Apply fixed filters in pandas; return the frame, the params to add and the Vega-Lite filter expressions."""
+    """Apply fixed filters in pandas; return the frame, the params to add and the Vega-Lite filter expressions.
+
+    A filter that would offer a single value besides "All" gets no drop-down: it could change nothing.
+    """
     params, exprs = [], []
     spec = [("chip_class", "hardware_class", hardware_class, [ALL] + sorted(frame["hardware_class"].unique()), "Class: "),
             ("chip_deployment", "deployment", deployment, [ALL] + sorted(frame["deployment"].unique()), "Deployment: ")]
@@ -51,6 +54,8 @@ def _filters(frame: pd.DataFrame, *, precision, hardware_class, deployment, use_
         spec.insert(0, ("chip_precision", "counted", precision,
                         [ALL] + [p for p in chips.PRECISIONS if p in set(frame["counted"])], "Precision: "))
     for name, field, fixed, options, label in spec:
+        if fixed is None and len(options) <= 2:
+            continue  # one value only: a drop-down would change nothing
         if fixed is None:
             params.append(_choice(name, options, label))
             exprs.append(_filter_expr(name, field))

@@ -134,11 +134,12 @@ def test_bound_inputs_exist_and_change_their_chart(visit, path, width):
         chart = charts.nth(i)
         layout = chart.evaluate("f => f.dataset.layout")
         count = _bound_inputs(_spec_of(chart, layout))
-        inputs = chart.locator(".bk-chart__controls .vega-bind select, .bk-chart__controls .vega-bind input")
-        assert inputs.count() == count, f"chart {i}: {inputs.count()} bound inputs, spec has {count}"
+        bindings = chart.locator(".bk-chart__controls .vega-bind")
+        assert bindings.count() == count, f"chart {i}: {bindings.count()} bound controls, spec has {count}"
         for j in range(count):
-            control = inputs.nth(j)
+            binding = bindings.nth(j)
             before = _live_svg(chart)
+            control = binding.locator("select, input").first
             tag = control.evaluate("e => e.tagName.toLowerCase() + ':' + (e.type || '')")
             if tag.startswith("select"):
                 values = control.evaluate("e => [...e.options].map(o => o.value)")
@@ -148,7 +149,7 @@ def test_bound_inputs_exist_and_change_their_chart(visit, path, width):
                 control.evaluate("""e => { e.value = (Number(e.value) === Number(e.min)) ? e.max : e.min;
                                           e.dispatchEvent(new Event('input', {bubbles: true})); }""")
             elif tag == "input:radio":
-                radios = chart.locator(f".bk-chart__controls input[name='{control.get_attribute('name')}']")
+                radios = binding.locator("input[type=radio]")
                 unchecked = [radios.nth(k) for k in range(radios.count()) if not radios.nth(k).is_checked()]
                 unchecked[0].check()
             else:
