@@ -37,3 +37,10 @@ def test_primary_sidebar_becomes_a_landmark():
     fixed = fix_html('<div id="pst-primary-sidebar" class="bd-sidebar-primary bd-sidebar">')
     assert 'role="navigation"' in fixed and 'aria-label="Book navigation"' in fixed
     assert fix_html(fixed) == fixed
+
+
+def test_bibliography_entries_become_list_items():
+    entry = '<div role="list" class="citation-list">\n<div class="citation" id="id9" role="doc-biblioentry">'
+    fixed = fix_html(entry)
+    assert 'role="doc-biblioentry"' not in fixed and '<div class="citation" id="id9" role="listitem">' in fixed
+    assert fix_html(fixed) == fixed

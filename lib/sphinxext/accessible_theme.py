@@ -13,6 +13,9 @@ an unchanged page again is harmless.
   the button keeps its label "Color mode".
 * myst-nb's "Show code cell source" toggles are labelled "Toggle hidden content":
   the label is dropped, so the visible text names them.
+* Bibliography entries carry the deprecated role ``doc-biblioentry`` inside a
+  ``role="list"`` (rules ``aria-deprecated-role``, ``aria-required-children``,
+  "critical"): they become list items.
 * The primary sidebar's book title sits outside every landmark (rule ``region``,
   "moderate"): the sidebar becomes the "Book navigation" landmark.
 
@@ -29,6 +32,7 @@ FIXES = [
     (re.compile(r'(<i class="theme-switch [^"]*" data-mode="[a-z]+")\s+title="[^"]*"></i>'),
      r'\1 aria-hidden="true"></i>'),
     (re.compile(r'<summary aria-label="Toggle hidden content">'), "<summary>"),
+    (re.compile(r'(<div class="citation" id="[^"]+") role="doc-biblioentry">'), r'\1 role="listitem">'),
     (re.compile(r'<div id="pst-primary-sidebar" class="bd-sidebar-primary bd-sidebar">'),
      '<div id="pst-primary-sidebar" class="bd-sidebar-primary bd-sidebar" role="navigation" '
      'aria-label="Book navigation">'),
