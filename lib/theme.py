@@ -51,6 +51,17 @@ COLOURS: dict[str, dict[str, str]] = {
         # what a peak "TOPS" figure counts (Google's TPU table mixes them)
         "INT8 TOPS": "#1f5f99", "bf16 TFLOPS": "#d9822b", "Precision not stated": "#9ca3af",
     },
+    "series": {
+        # market series after the report: the report's own Gartner series in dark grey and blues,
+        # later and differently defined series in warm colours, company revenue in its company's colour
+        "Gartner, May 2022 (the report)": "#111827",
+        "Gartner AI semiconductors, Aug 2023": "#1f5f99",
+        "Gartner AI semiconductors, May 2024": "#2bb3c0",
+        "Gartner data-center semiconductors (all chips), Feb 2025": "#a39e1f",
+        "Gartner AI processing semiconductors, Sep 2025": "#d9822b",
+        "Gartner AI processors, Jan 2026": "#c0392b",
+        "NVIDIA Data Center segment revenue (fiscal year)": "#4d8a1c",
+    },
     "layer": {
         "Cloud Service": "#1f5f99", "Deep Learning Platform": "#2a9d6f", "Deep Learning Compiler": "#d9822b",
         "Runtime Library & Driver": "#7b61c4", "Outside the four layers": "#9ca3af",
@@ -71,7 +82,8 @@ EMBED_OPTIONS = {
 
 
 def colour_scale(kind: str, domain=None) -> alt.Scale:
-    """The book's colour scale for ``kind`` ("company", "hardware_class", "segment", "precision" or "layer").
+    """The book's colour scale for ``kind`` ("company", "hardware_class", "segment", "precision", "series"
+    or "layer").
 
     ``domain`` (the categories a chart shows, in legend order) defaults to every
     category of that kind. A category without a colour raises ``KeyError``

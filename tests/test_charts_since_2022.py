@@ -1,0 +1,146 @@
+"""Chart builders of "After the report", on tiny inline frames."""
+
+import pandas as pd
+import pytest
+
+from lib import charts, theme
+from lib.charts import since_2022
+
+
+@pytest.fixture
+def printed():
+    return pd.DataFrame({"table": ["application"] * 3 + ["device"] * 3, "year": [2021, 2022, 2023] * 2,
+                         "total_usd_million": [34777.0, 44440.0, 55314.0] * 2})
+
+
+@pytest.fixture
+def later():
+    rows = [
+        ("M01", "gartner_ai_2023_08", "Gartner AI semiconductors, Aug 2023", "same series as the report", "2022",
+         2022, "calendar year", None, "estimate", 44220.0, "as stated", "2023-08", "https://a.example/x"),
+        ("M02", "gartner_ai_2023_08", "Gartner AI semiconductors, Aug 2023", "same series as the report", "2023",
+         2023, "calendar year", None, "forecast", 53445.0, "as stated", "2023-08", "https://a.example/x"),
+        ("M05", "gartner_ai_2023_08_consumer_ap", "Gartner, AI application processors in consumer devices, Aug 2023",
+         "sub-segment of that series", "2023", 2023, "calendar year", None, "forecast", 1200.0, "as stated", "2023-08",
+         "https://a.example/x"),
+        ("M14", "gartner_ai_processing_2025_09", "Gartner AI processing semiconductors, Sep 2025",
+         "different definition", "2024", 2024, "calendar year", None, "estimate", 138813.0, "as stated", "2025-09",
+         "https://b.example/y ; https://c.example/z"),
+        ("M17", "gartner_ai_processors_2026_01", "Gartner AI processors, Jan 2026", "different definition", "2025",
+         2025, "calendar year", None, "actual", 200000.0, "more than", "2026-01-12", "https://d.example/"),
+        ("M18", "gartner_ai_share_2026_01", "Gartner AI semiconductors as a share of all chips, Jan 2026",
+         "different definition", "2025", 2025, "calendar year", None, "actual", None, "nearly", "2026-01-12",
+         "https://d.example/"),
+        ("M27", "nvidia_data_center_fy", "NVIDIA Data Center segment revenue (fiscal year)", "company revenue",
+         "FY2025", 2025, "NVIDIA fiscal year", "2025-01-26", "actual", 115200.0, "as stated", "2025-02-26",
+         "https://e.example/n"),
+    ]
+    cols = ["row_id", "series", "series_label", "scope", "period", "year", "period_type", "period_end", "kind",
+            "value_usd_million", "qualifier", "published", "source_url"]
+    frame = pd.DataFrame(rows, columns=cols)
+    frame["period_end"] = pd.to_datetime(frame["period_end"])
+    return frame
+
+
+@pytest.fixture
+def events():
+    return pd.DataFrame({
+        "event_id": ["E01", "E02", "E03"], "date": ["2023-09-26", "2024-07-12", "2025-10"],
+        "date_note": ["", "", "reported"], "company": ["Kneron", "Graphcore", "SambaNova"],
+        "category": ["funding", "acquisition", "acquisition"],
+        "event_type": ["funding round", "acquisition", "M&A talks"], "description": ["a", "b", "c"],
+        "amount_usd_million": [49.0, None, None], "amount_what": ["round", "price not disclosed", ""],
+        "amount_as_given": ["$49M", "undisclosed", ""], "source_url": ["https://x.example/1"] * 3,
+        "confidence": ["medium", "high", "medium"]})
+
+
+def _layers(spec):
+    return spec.get("layer", [spec])
+
+
+def _datasets(spec):
+    return [row for rows in spec["datasets"].values() for row in rows]
+
+
+def test_report_totals_use_the_printed_application_row(printed):
+    totals = since_2022.report_totals(printed)
+    assert totals["value_usd_million"].tolist() == [34777.0, 44440.0, 55314.0]
+    assert totals["is_estimate"].tolist() == [False, True, True]
+
+
+def test_forecast_frame_keeps_series_apart_and_drops_sub_segments_and_shares(printed, later):
+    frame = charts.forecast_outcome_frame(printed, later)
+    assert set(frame["series"]) == {since_2022.REPORT_SERIES, "Gartner AI semiconductors, Aug 2023",
+                                    "Gartner AI processing semiconductors, Sep 2025", "Gartner AI processors, Jan 2026"}
+    assert frame.groupby("series")["group"].nunique().eq(1).all()
+    assert set(frame.loc[frame["group"] == "same", "series"]) == {since_2022.REPORT_SERIES,
+                                                                   "Gartner AI semiconductors, Aug 2023"}
+    bound = frame.set_index("row_id").loc["M17"]
+    assert bound["value_label"] == "more than 200.0" and bound["value_bn"] == 200
+    assert frame.set_index("row_id").loc["M14", "source"] == "b.example"
+
+
+def test_forecast_chart_draws_one_line_per_series_with_a_group_dropdown(printed, later):
+    frame = charts.forecast_outcome_frame(printed, later)
+    spec = charts.forecast_outcome_chart(frame).to_dict()
+    line, points = _layers(spec)
+    assert line["mark"]["type"] == "line" and line["encoding"]["detail"]["field"] == "series"
+    show = next(p for p in spec["params"] if p["name"] == "show_group")
+    assert show["bind"]["input"] == "select" and show["value"] == since_2022.GROUPS["same"]
+    assert set(show["bind"]["options"]) == set(since_2022.GROUPS.values())
+    assert "datum.group == 'same'" in line["transform"][0]["filter"]
+    scale = line["encoding"]["color"]["scale"]
+    assert scale["range"] == [theme.COLOURS["series"][s] for s in scale["domain"]]
+    pick = next(p for p in spec["params"] if p["name"] == "series_pick")
+    assert pick["bind"] == "legend" and pick["select"]["type"] == "point"
+    tips = {t["title"] for t in points["encoding"]["tooltip"]}
+    assert {"Source", "Kind", "Published", "Revenue (USD billion)"} <= tips
+    assert "Source:" in spec["title"]["subtitle"][0] and spec["description"]
+    # estimates hollow, actual values filled
+    assert points["encoding"]["fill"]["condition"]["test"] == "datum.filled"
+
+
+def test_forecast_chart_starts_on_all_series_and_rejects_unknown_groups(printed, later):
+    frame = charts.forecast_outcome_frame(printed, later)
+    spec = charts.forecast_outcome_chart(frame, group="all").to_dict()
+    assert next(p for p in spec["params"] if p["name"] == "show_group")["value"] == since_2022.GROUPS["all"]
+    with pytest.raises(ValueError):
+        charts.forecast_outcome_chart(frame, group="some")
+    only = charts.forecast_outcome_chart(frame, series=[since_2022.REPORT_SERIES]).to_dict()
+    assert {r["series"] for r in _datasets(only)} == {since_2022.REPORT_SERIES}
+
+
+def test_nvidia_bars_sit_at_the_calendar_year_their_fiscal_year_covers(printed, later):
+    frame = charts.nvidia_vs_market_frame(printed, later)
+    nvidia = frame[frame["series"] == since_2022.NVIDIA_SERIES].iloc[0]
+    assert nvidia["year"] == 2024 and nvidia["period"] == "FY2025 (ended 26 Jan 2025)" and nvidia["value_bn"] == 115.2
+    spec = charts.nvidia_vs_market_chart(frame).to_dict()
+    bars, line, points = _layers(spec)
+    assert bars["mark"]["type"] == "bar" and line["mark"]["type"] == "line"
+    assert "fiscal year" in bars["encoding"]["x"]["title"]
+    assert bars["encoding"]["color"]["scale"]["range"] == [theme.COLOURS["series"][since_2022.REPORT_SERIES],
+                                                           theme.COLOURS["series"][since_2022.NVIDIA_SERIES]]
+    assert {t["title"] for t in bars["encoding"]["tooltip"]} >= {"Period", "Source"}
+    assert "systems, networking and software" in " ".join(spec["title"]["subtitle"])
+
+
+def test_timeline_colours_companies_from_the_registry_and_shows_sources(events):
+    spec = charts.company_timeline_chart(events).to_dict()
+    enc = spec["encoding"]
+    assert enc["color"]["scale"]["domain"] == ["SambaNova", "Graphcore", "Kneron"]  # registry order
+    assert enc["color"]["scale"]["range"] == [theme.COLOURS["company"][c] for c in enc["color"]["scale"]["domain"]]
+    assert enc["shape"]["scale"]["domain"] == ["funding", "acquisition"]
+    assert spec["params"][0]["bind"] == "legend" and spec["params"][0]["select"]["fields"] == ["category"]
+    assert {t["title"] for t in enc["tooltip"]} >= {"Event", "Amount", "Source", "Date"}
+    rows = {r["event_id"]: r for r in _datasets(spec)}
+    assert rows["E01"]["amount_label"] == "USD 49 million (round)"
+    assert rows["E02"]["amount_label"] == "undisclosed (price not disclosed)"
+    assert rows["E03"]["date_label"] == "2025-10 (reported)"
+    assert rows["E03"]["when"].startswith("2025-10-15")
+
+
+def test_timeline_filters(events):
+    spec = charts.company_timeline_chart(events, companies=["Kneron", "SambaNova"], categories=["acquisition"]).to_dict()
+    assert {r["event_id"] for r in _datasets(spec)} == {"E03"}
+    with pytest.raises(ValueError):
+        charts.company_timeline_chart(events, companies=["Tesla"])
