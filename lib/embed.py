@@ -48,9 +48,32 @@ _ID = re.compile(r'\bid="([^"]+)"')
 
 
 def _wrap(text, chars: int):
-    if isinstance(text, str) and len(text) > chars:
-        return textwrap.wrap(text, chars)
+    """Break a title (a string or a list of lines) into lines of at most ``chars`` characters."""
+    if isinstance(text, str):
+        return textwrap.wrap(text, chars) if len(text) > chars else text
+    if isinstance(text, list) and all(isinstance(line, str) for line in text):
+        return [part for line in text for part in (textwrap.wrap(line, chars) or [""])]
     return text
+
+
+def _wrap_axis_titles(node, chars: int) -> None:
+    """Wrap long axis and legend titles of every x/y/colour channel, in layers too."""
+    if isinstance(node, dict):
+        encoding = node.get("encoding")
+        if isinstance(encoding, dict):
+            for channel in encoding.values():
+                if not isinstance(channel, dict):
+                    continue
+                if isinstance(channel.get("title"), (str, list)):
+                    channel["title"] = _wrap(channel["title"], chars)
+                for guide in ("axis", "legend"):
+                    if isinstance(channel.get(guide), dict) and isinstance(channel[guide].get("title"), (str, list)):
+                        channel[guide]["title"] = _wrap(channel[guide]["title"], chars)
+        for key in ("layer", "hconcat", "vconcat", "concat"):
+            for child in node.get(key, []):
+                _wrap_axis_titles(child, chars)
+        if isinstance(node.get("spec"), dict):
+            _wrap_axis_titles(node["spec"], chars)
 
 
 def layout_spec(spec: dict, layout: str) -> dict:
@@ -72,6 +95,7 @@ def layout_spec(spec: dict, layout: str) -> dict:
         out["title"] = dict(title, text=_wrap(title.get("text", ""), options["chars"]))
         if "subtitle" in title:
             out["title"]["subtitle"] = _wrap(title["subtitle"], int(options["chars"] * 1.2))
+    _wrap_axis_titles(out, options["chars"])
     config = out.setdefault("config", {})
     config["legend"] = {**config.get("legend", {}), **options["legend"]}
     config["axis"] = {**config.get("axis", {}), **options["axis"]}

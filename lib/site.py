@@ -8,6 +8,7 @@ recording every request it answers.
 from __future__ import annotations
 
 import functools
+import gzip
 import os
 import shutil
 import threading
@@ -54,8 +55,13 @@ def chromium_executable() -> str:
     return path
 
 
+COMPRESSIBLE = (".html", ".js", ".css", ".json", ".svg", ".txt", ".csv", ".xml", ".map")
+"""Files a static host serves gzip-compressed (when the browser accepts it)."""
+
+
 class _QuietHandler(SimpleHTTPRequestHandler):
     log = None
+    compress = False
 
     def log_message(self, format, *args):  # noqa: A002 - signature set by the base class
         pass
@@ -64,14 +70,33 @@ class _QuietHandler(SimpleHTTPRequestHandler):
         self.log.append((self.path, code))
         super().send_response(code, message)
 
+    def do_GET(self):  # noqa: N802 - name set by the base class
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            path = path / "index.html"
+        wants_gzip = "gzip" in self.headers.get("Accept-Encoding", "")
+        if not (self.compress and wants_gzip and path.suffix in COMPRESSIBLE and path.is_file()):
+            return super().do_GET()
+        body = gzip.compress(path.read_bytes(), mtime=0)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
 
 @contextmanager
-def serve(directory: Path = SITE_DIR):
-    """Serve ``directory`` on 127.0.0.1 (a free port); yield ``(base_url, request_log)``."""
+def serve(directory: Path = SITE_DIR, *, compress: bool = False):
+    """Serve ``directory`` on 127.0.0.1 (a free port); yield ``(base_url, request_log)``.
+
+    With ``compress``, text files go out gzip-compressed, as any static host sends them.
+    """
     if not (directory / "index.html").exists():
         raise FileNotFoundError(f"{directory} holds no built site: run `make book` first")
     log: list[tuple[str, int]] = []
-    handler = functools.partial(type("Handler", (_QuietHandler,), {"log": log}), directory=str(directory))
+    handler = functools.partial(type("Handler", (_QuietHandler,), {"log": log, "compress": compress}),
+                                directory=str(directory))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

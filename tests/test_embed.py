@@ -75,3 +75,17 @@ def test_the_build_switches_the_renderer_on(monkeypatch):
     assert env[embed.ENV_FLAG] == "1" and env["SOURCE_DATE_EPOCH"].isdigit()
     bundle = embed.render({"mark": "point", "data": {"values": [{"x": 1}]}, "description": "d"})
     assert bundle["text/html"].startswith('<figure class="bk-chart"')
+
+
+def test_titles_given_as_lines_and_axis_titles_are_wrapped_on_phones():
+    spec = {"title": {"text": ["short", "x " * 40], "subtitle": ["y " * 40]},
+            "layer": [{"mark": "bar", "encoding": {"x": {"field": "a", "type": "quantitative", "title": "z " * 40},
+                                                    "y": {"field": "b", "type": "nominal",
+                                                          "axis": {"title": "w " * 40}}}}]}
+    narrow = embed.layout_spec(spec, "narrow")
+    limit = embed.LAYOUTS["narrow"]["chars"]
+    assert narrow["title"]["text"][0] == "short" and all(len(line) <= limit for line in narrow["title"]["text"])
+    layer = narrow["layer"][0]["encoding"]
+    assert isinstance(layer["x"]["title"], list) and all(len(line) <= limit for line in layer["x"]["title"])
+    assert isinstance(layer["y"]["axis"]["title"], list)
+    assert spec["layer"][0]["encoding"]["x"]["title"] == "z " * 40  # the original is untouched
