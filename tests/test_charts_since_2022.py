@@ -144,3 +144,63 @@ def test_timeline_filters(events):
     assert {r["event_id"] for r in _datasets(spec)} == {"E03"}
     with pytest.raises(ValueError):
         charts.company_timeline_chart(events, companies=["Tesla"])
+
+
+@pytest.fixture
+def chips():
+    frame = pd.DataFrame({
+        "product": ["TPU v4", "Trainium2 (Trn2)", "Trainium3 (Trn3)", "B200 (Blackwell)"],
+        "company": ["Google", "Amazon", "Amazon", "NVIDIA"], "segment": ["data_center"] * 4,
+        "announced": pd.to_datetime([None, "2023-11-01", "2024-12-01", "2024-03-01"]),
+        "announced_as_given": ["pre-2022 (date not re-verified)", "2023-11", "2024-12", "2024-03-18"],
+        "peak_bf16_tflops": [275.0, 667.0, 671.0, None], "peak_fp16_tflops": [None, 667.0, None, None],
+        "peak_fp8_tflops": [None, 1299.0, 2517.0, None], "fp8_format": [None, "FP8", "MXFP8/MXFP4", None],
+        "peak_int8_tops": [275.0, None, None, None],
+        "sparsity_basis": ["no_sparsity_published", "dense_stated_or_sparse_listed", "dense_stated_or_sparse_listed",
+                           "not_stated"],
+        "other_peak": [None, None, None, "20 PFLOPS 'AI performance' in FP4"],
+        "memory_gb": [34.36, 103.079, 154.6, 192.0], "memory_bandwidth_gb_s": [1200.0, 2900.0, 4900.0, 8000.0],
+        "tdp_w": [None, None, None, None], "source_url": ["https://cloud.google.com/tpu"] * 4,
+        "confidence": ["high", "high", "high", "medium"]})
+    return frame
+
+
+def test_chip_eras_follow_the_report_date():
+    assert since_2022.chip_era(pd.Timestamp("2022-03-01"), "") == "by the report (2022)"
+    assert since_2022.chip_era(pd.Timestamp("2022-11-01"), "") == "after the report"
+    assert since_2022.chip_era(pd.NaT, "pre-2022 (date not re-verified)") == "by the report (2022)"
+    assert since_2022.chip_era(pd.NaT, "not re-verified") == "date not verified"
+
+
+def test_peaks_keep_other_fp8_formats_and_missing_figures_apart(chips):
+    peaks = charts.chip_peaks_frame(chips).set_index(["product", "precision"])
+    assert peaks.loc[("Trainium2 (Trn2)", "FP8"), "value"] == 1299
+    assert pd.isna(peaks.loc[("Trainium3 (Trn3)", "FP8"), "value"])
+    assert peaks.loc[("Trainium3 (Trn3)", "FP8"), "status"] == "other format: MXFP8/MXFP4"
+    assert peaks.loc[("B200 (Blackwell)", "BF16"), "label"] == "not given"
+    assert peaks.loc[("TPU v4", "INT8"), "label"] == "275 TOPS"
+
+
+def test_peaks_chart_has_a_precision_dropdown_and_labels_missing_figures(chips):
+    spec = charts.chip_peaks_chart(charts.chip_peaks_frame(chips), precision="FP8").to_dict()
+    pick = next(p for p in spec["params"] if p["name"] == "precision_pick")
+    assert pick["value"] == "FP8" and pick["bind"]["input"] == "select"
+    assert pick["bind"]["options"] == ["BF16", "FP16", "FP8", "INT8"]
+    missing, points = spec["layer"]
+    assert missing["mark"]["type"] == "text" and missing["encoding"]["text"]["field"] == "status"
+    assert points["encoding"]["x"]["scale"]["type"] == "log"
+    assert "TFLOPS" in points["encoding"]["x"]["title"]
+    scale = points["encoding"]["color"]["scale"]
+    assert scale["range"] == [theme.COLOURS["company"][c] for c in scale["domain"]]
+    assert {"Sparsity basis", "Source", "Peak per chip"} <= {t["title"] for t in points["encoding"]["tooltip"]}
+    with pytest.raises(ValueError):
+        charts.chip_peaks_chart(charts.chip_peaks_frame(chips), precision="FP4")
+
+
+def test_chips_table_says_not_given_and_names_the_report_entry(chips):
+    flagship = pd.DataFrame({"company": ["Google", "Amazon"], "product": ["TPU", "Inferentia"]})
+    table = charts.chips_table(chips, flagship).set_index("Chip")
+    assert table.loc["B200 (Blackwell)", "BF16 TFLOPS"] == "not given"
+    assert table.loc["B200 (Blackwell)", "In the report (2022)"] == "none"
+    assert table.loc["Trainium3 (Trn3)", "FP8 TFLOPS"] == "2,517 (MXFP8/MXFP4)"
+    assert table.loc["TPU v4", "Announced"] == "not verified" and table.loc["TPU v4", "Memory (GB)"] == "34.4"
