@@ -143,8 +143,9 @@ def forecast_outcome_chart(frame: pd.DataFrame, *, series: list[str] | None = No
         color=colour,
         opacity=alt.when(picked).then(alt.value(1.0)).otherwise(alt.value(0.15)),
     )
-    lines = base.mark_line(strokeDash=[5, 3], strokeWidth=2).encode(detail="series:N")
-    points = base.mark_point(size=70, strokeWidth=2).encode(
+    lines = base.mark_line(strokeWidth=2).encode(detail="series:N")
+    points = base.mark_point(size=70, strokeWidth=2, filled=True).encode(
+        stroke=alt.Color("series:N", scale=theme.colour_scale("series", order), legend=None),
         fill=alt.condition("datum.filled", alt.Color("series:N", scale=theme.colour_scale("series", order),
                                                      legend=None), alt.value("white")),
         tooltip=tooltip,
@@ -205,8 +206,9 @@ def nvidia_vs_market_chart(frame: pd.DataFrame) -> alt.LayerChart:
         x=x, y=alt.Y("value_bn:Q", title=BILLION_TITLE), color=colour, tooltip=tooltip)
     report = frame[frame["series"] == REPORT_SERIES]
     line = alt.Chart(report).mark_line(strokeDash=[5, 3]).encode(x=x, y="value_bn:Q", color=colour)
-    points = alt.Chart(report).mark_point(size=60, strokeWidth=2).encode(
-        x=x, y="value_bn:Q", color=colour,
+    points = alt.Chart(report).mark_point(size=60, strokeWidth=2, filled=True).encode(
+        x=x, y="value_bn:Q", color=colour, stroke=alt.Color("series:N", sort=series,
+                                                            scale=theme.colour_scale("series", series), legend=None),
         fill=alt.condition("datum.kind == 'actual'", alt.value(theme.COLOURS["series"][REPORT_SERIES]),
                            alt.value("white")),
         tooltip=tooltip)
@@ -239,7 +241,7 @@ def timeline_frame(events: pd.DataFrame) -> pd.DataFrame:
 
 
 CATEGORY_SHAPES = {"funding": "circle", "acquisition": "diamond", "distress": "triangle-down", "IPO": "square",
-                   "contract": "cross", "expansion": "triangle-up", "product": "stroke"}
+                   "contract": "cross", "expansion": "triangle-up", "product": "triangle-right"}
 
 
 def company_timeline_chart(events: pd.DataFrame, *, companies: list[str] | None = None,
@@ -271,7 +273,7 @@ def company_timeline_chart(events: pd.DataFrame, *, companies: list[str] | None 
     kinds = [k for k in CATEGORY_SHAPES if k in set(frame["category"])]
     picked = alt.selection_point(name="kind_pick", fields=["category"], bind="legend")
     return alt.Chart(frame).mark_point(size=150, filled=True, strokeWidth=2).encode(
-        x=alt.X("when:T", title="Date", axis=alt.Axis(format="%Y", tickCount="year")),
+        x=alt.X("when:T", title="Date", scale=alt.Scale(padding=14), axis=alt.Axis(format="%Y", tickCount="year")),
         y=alt.Y("company:N", sort=order, title=None),
         color=alt.Color("company:N", sort=order, scale=theme.colour_scale("company", order), legend=None),
         shape=alt.Shape("category:N", sort=kinds,
@@ -379,9 +381,10 @@ def chip_peaks_chart(peaks: pd.DataFrame, *, precision: str = "BF16") -> alt.Lay
     base = alt.Chart(data).transform_filter("datum.precision == precision_pick")
     colour = alt.Color("company:N", sort=companies, scale=theme.colour_scale("company", companies),
                        legend=alt.Legend(title="Company", orient="bottom", columns=4))
-    points = base.transform_filter("isValid(datum.value)").mark_point(size=90, strokeWidth=2).encode(
-        x=alt.X("value:Q", scale=alt.Scale(type="log"), title="Peak per chip (TFLOPS; INT8: TOPS), log scale"),
-        y=y, color=colour,
+    points = base.transform_filter("isValid(datum.value)").mark_point(size=90, strokeWidth=2, filled=True).encode(
+        x=alt.X("value:Q", scale=alt.Scale(type="log"), title="Peak per chip (TFLOPS; INT8: TOPS), log scale",
+                axis=alt.Axis(values=[10, 30, 100, 300, 1000, 3000, 10000], format=",")),
+        y=y, color=colour, stroke=alt.Color("company:N", scale=theme.colour_scale("company", companies), legend=None),
         fill=alt.condition("datum.after", alt.Color("company:N", scale=theme.colour_scale("company", companies),
                                                     legend=None), alt.value("white")),
         tooltip=tooltip)
