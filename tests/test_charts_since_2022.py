@@ -23,15 +23,15 @@ def later():
         ("M05", "gartner_ai_2023_08_consumer_ap", "Gartner, AI application processors in consumer devices, Aug 2023",
          "sub-segment of that series", "2023", 2023, "calendar year", None, "forecast", 1200.0, "as stated", "2023-08",
          "https://a.example/x"),
-        ("M14", "gartner_ai_processing_2025_09", "Gartner AI processing semiconductors, Sep 2025",
+        ("M14", "gartner_ai_processing_2025_09", "Gartner 'AI processing' chips, Sep 2025",
          "different definition", "2024", 2024, "calendar year", None, "estimate", 138813.0, "as stated", "2025-09",
          "https://b.example/y ; https://c.example/z"),
-        ("M17", "gartner_ai_processors_2026_01", "Gartner AI processors, Jan 2026", "different definition", "2025",
+        ("M17", "gartner_ai_processors_2026_01", "Gartner 'AI processors', Jan 2026", "different definition", "2025",
          2025, "calendar year", None, "actual", 200000.0, "more than", "2026-01-12", "https://d.example/"),
         ("M18", "gartner_ai_share_2026_01", "Gartner AI semiconductors as a share of all chips, Jan 2026",
          "different definition", "2025", 2025, "calendar year", None, "actual", None, "nearly", "2026-01-12",
          "https://d.example/"),
-        ("M27", "nvidia_data_center_fy", "NVIDIA Data Center segment revenue (fiscal year)", "company revenue",
+        ("M27", "nvidia_data_center_fy", "NVIDIA Data Center revenue (fiscal years)", "company revenue",
          "FY2025", 2025, "NVIDIA fiscal year", "2025-01-26", "actual", 115200.0, "as stated", "2025-02-26",
          "https://e.example/n"),
     ]
@@ -71,7 +71,7 @@ def test_report_totals_use_the_printed_application_row(printed):
 def test_forecast_frame_keeps_series_apart_and_drops_sub_segments_and_shares(printed, later):
     frame = charts.forecast_outcome_frame(printed, later)
     assert set(frame["series"]) == {since_2022.REPORT_SERIES, "Gartner AI semiconductors, Aug 2023",
-                                    "Gartner AI processing semiconductors, Sep 2025", "Gartner AI processors, Jan 2026"}
+                                    "Gartner 'AI processing' chips, Sep 2025", "Gartner 'AI processors', Jan 2026"}
     assert frame.groupby("series")["group"].nunique().eq(1).all()
     assert set(frame.loc[frame["group"] == "same", "series"]) == {since_2022.REPORT_SERIES,
                                                                    "Gartner AI semiconductors, Aug 2023"}
@@ -190,17 +190,30 @@ def test_peaks_chart_has_a_precision_dropdown_and_labels_missing_figures(chips):
     assert missing["mark"]["type"] == "text" and missing["encoding"]["text"]["field"] == "status"
     assert points["encoding"]["x"]["scale"]["type"] == "log"
     assert "TFLOPS" in points["encoding"]["x"]["title"]
-    scale = points["encoding"]["color"]["scale"]
+    scale = points["encoding"]["stroke"]["scale"]  # stroke carries the legend; fill marks later chips
     assert scale["range"] == [theme.COLOURS["company"][c] for c in scale["domain"]]
+    assert points["encoding"]["stroke"]["legend"]["title"] == "Company"
+    assert points["encoding"]["fill"]["condition"]["test"] == "datum.after"
     assert {"Sparsity basis", "Source", "Peak per chip"} <= {t["title"] for t in points["encoding"]["tooltip"]}
     with pytest.raises(ValueError):
         charts.chip_peaks_chart(charts.chip_peaks_frame(chips), precision="FP4")
 
 
-def test_chips_table_says_not_given_and_names_the_report_entry(chips):
-    flagship = pd.DataFrame({"company": ["Google", "Amazon"], "product": ["TPU", "Inferentia"]})
-    table = charts.chips_table(chips, flagship).set_index("Chip")
+def test_chips_table_says_not_given_and_groups_by_company(chips):
+    table = charts.chips_table(chips).set_index("Chip")
     assert table.loc["B200 (Blackwell)", "BF16 TFLOPS"] == "not given"
-    assert table.loc["B200 (Blackwell)", "In the report (2022)"] == "none"
     assert table.loc["Trainium3 (Trn3)", "FP8 TFLOPS"] == "2,517 (MXFP8/MXFP4)"
+    assert table.loc["Trainium2 (Trn2)", "FP16 TFLOPS"] == "667"
     assert table.loc["TPU v4", "Announced"] == "not verified" and table.loc["TPU v4", "Memory (GB)"] == "34.4"
+    assert table["Company"].tolist() == ["Google", "Amazon", "", "NVIDIA"]
+
+
+def test_report_entries_put_each_company_beside_its_later_chips(chips):
+    flagship = pd.DataFrame({"company": ["Google", "Kneron", "Amazon"], "product": ["TPU", "KL720", "Inferentia"]})
+    table = charts.report_entries(chips, flagship, keep=["Kneron"]).set_index("Company")
+    assert "Kneron" in table.index and len(table) == 4
+    assert "Kneron" not in charts.report_entries(chips, flagship)["Company"].tolist()
+    assert table.loc["Google", "Chips in the later data"] == "TPU v4"
+    assert table.loc["Kneron", "Chips in the later data"] == "none in the data"
+    assert table.loc["NVIDIA", "In the report's product table (2022)"] == "not in the table"
+    assert table.loc["Amazon", "Chips in the later data"] == "Trainium2 (Trn2), Trainium3 (Trn3)"

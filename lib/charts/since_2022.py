@@ -16,6 +16,8 @@ Colours come from :func:`lib.theme.colour_scale`: kind "series" for market serie
 
 from __future__ import annotations
 
+import re
+
 import altair as alt
 import pandas as pd
 
@@ -23,7 +25,7 @@ from lib import theme
 
 REPORT_SERIES = "Gartner, May 2022 (the report)"
 REPORT_SOURCE = "report § Market outlook (Gartner, May 2022)"
-NVIDIA_SERIES = "NVIDIA Data Center segment revenue (fiscal year)"
+NVIDIA_SERIES = "NVIDIA Data Center revenue (fiscal years)"
 BILLION_TITLE = "Revenue (USD billion)"
 GROUPS = {
     "same": "The report's series only",
@@ -213,7 +215,7 @@ def nvidia_vs_market_chart(frame: pd.DataFrame) -> alt.LayerChart:
                            alt.value("white")),
         tooltip=tooltip)
     return alt.layer(bars, line, points).properties(
-        title=alt.Title("One company's data-center sales against the whole forecast market",
+        title=alt.Title("One company against the whole forecast market",
                         subtitle=["Source: NVIDIA results releases FY2023-FY2026; report § Market outlook "
                                   "(Gartner, May 2022)",
                                   "NVIDIA's segment includes systems, networking and software; hollow points: "
@@ -347,6 +349,19 @@ def chip_peaks_frame(chips: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
+def short_chip_name(product: str) -> str:
+    """A chip's name short enough for an axis: no bracketed note, no long parenthesis, no "Instinct".
+
+    >>> short_chip_name("Crescent Island (Xe3P data-center inference GPU)"), short_chip_name("TPU v6e (Trillium)")
+    ('Crescent Island', 'TPU v6e (Trillium)')
+    >>> short_chip_name("D1 (Dojo) [pre-2022 baseline]"), short_chip_name("Instinct MI355X (MI350 series)")
+    ('D1 (Dojo)', 'MI355X')
+    """
+    name = re.sub(r"\s*\[.*?\]", "", product)
+    name = re.sub(r"\s*\(([^)]*)\)", lambda m: f" ({m.group(1)})" if len(m.group(1)) <= 10 and " " not in m.group(1) else "", name)
+    return name.replace("Instinct ", "").strip()
+
+
 def chip_peaks_chart(peaks: pd.DataFrame, *, precision: str = "BF16") -> alt.LayerChart:
     """Peak compute per chip at one precision at a time, picked from a drop-down.
 
@@ -367,13 +382,15 @@ def chip_peaks_chart(peaks: pd.DataFrame, *, precision: str = "BF16") -> alt.Lay
     """
     if precision not in PRECISIONS:
         raise ValueError(f"precision must be one of {list(PRECISIONS)}")
-    data = peaks.assign(after=peaks["era"] == "after the report",
+    data = peaks.assign(after=peaks["era"] == "after the report", chip=peaks["product"].map(short_chip_name),
                         when=peaks["announced"].dt.strftime("%Y-%m").fillna("date not verified"))
-    order = list(data.drop_duplicates("product").sort_values(["announced", "product"], na_position="first")["product"])
+    order = list(data.drop_duplicates("product").sort_values(["announced", "product"], na_position="first")["chip"])
+    if len(set(order)) < len(order):
+        raise ValueError("two chips share a short name")
     companies = [c for c in theme.COLOURS["company"] if c in set(data["company"])]
     pick = alt.param(name="precision_pick", value=precision,
                      bind=alt.binding_select(options=list(PRECISIONS), name="Precision: "))
-    y = alt.Y("product:N", sort=order, title=None, axis=alt.Axis(labelLimit=220))
+    y = alt.Y("chip:N", sort=order, title=None, axis=alt.Axis(labelLimit=150))
     tooltip = [alt.Tooltip("product:N", title="Chip"), alt.Tooltip("company:N", title="Company"),
                alt.Tooltip("when:N", title="Announced"), alt.Tooltip("precision:N", title="Precision"),
                alt.Tooltip("label:N", title="Peak per chip"), alt.Tooltip("sparsity:N", title="Sparsity basis"),
@@ -384,7 +401,7 @@ def chip_peaks_chart(peaks: pd.DataFrame, *, precision: str = "BF16") -> alt.Lay
     points = base.transform_filter("isValid(datum.value)").mark_point(size=90, strokeWidth=2, filled=True).encode(
         x=alt.X("value:Q", scale=alt.Scale(type="log"), title="Peak per chip (TFLOPS; INT8: TOPS), log scale",
                 axis=alt.Axis(values=[10, 30, 100, 300, 1000, 3000, 10000], format=",")),
-        y=y, color=colour, stroke=alt.Color("company:N", scale=theme.colour_scale("company", companies), legend=None),
+        y=y, stroke=colour,
         fill=alt.condition("datum.after", alt.Color("company:N", scale=theme.colour_scale("company", companies),
                                                     legend=None), alt.value("white")),
         tooltip=tooltip)
@@ -393,7 +410,7 @@ def chip_peaks_chart(peaks: pd.DataFrame, *, precision: str = "BF16") -> alt.Lay
         x=alt.value(0), y=y, text="status:N", tooltip=tooltip)
     return alt.layer(missing, points).add_params(pick).properties(
         height=22 * len(order),
-        title=alt.Title("Peak compute of the chips after the report, one precision at a time",
+        title=alt.Title("Peak compute per chip, one precision at a time",
                         subtitle=["Source: vendor documentation and press (chips_since_2022; see sources table)",
                                   "Filled: announced after Oct 2022; hollow: by then or date not verified. "
                                   "Peaks are vendor maxima, not delivered speed"]),
@@ -404,16 +421,14 @@ def chip_peaks_chart(peaks: pd.DataFrame, *, precision: str = "BF16") -> alt.Lay
     )
 
 
-def chips_table(chips: pd.DataFrame, flagship: pd.DataFrame) -> pd.DataFrame:
-    """A readable table of the chips beside each company's entry in the report's product table.
+def chips_table(chips: pd.DataFrame) -> pd.DataFrame:
+    """A readable table of the chips: peaks at four precisions, memory, bandwidth, power.
 
-    Empty numeric fields read "not given"; FP8 figures in another format name it.
-    ``flagship`` is ``flagship_products`` (the report's table of products, 2022).
+    Empty numeric fields read "not given"; an FP8-class figure in another format names
+    the format. Rows are grouped by company (the name is printed on a group's first row).
     """
-    in_report = flagship.assign(company=flagship["company"].astype(str)).groupby("company")["product"].agg(", ".join)
-
-    def num(value, unit="", digits=0):
-        return "not given" if pd.isna(value) else f"{value:,.{digits}f}{unit}"
+    def num(value, digits=0):
+        return "not given" if pd.isna(value) else f"{value:,.{digits}f}"
 
     rows = []
     for chip in chips.itertuples():
@@ -421,11 +436,31 @@ def chips_table(chips: pd.DataFrame, flagship: pd.DataFrame) -> pd.DataFrame:
         if pd.notna(chip.peak_fp8_tflops) and chip.fp8_format != "FP8":
             fp8 += f" ({chip.fp8_format})"
         rows.append({
-            "Company": str(chip.company), "In the report (2022)": in_report.get(str(chip.company), "none"),
-            "Chip": chip.product,
+            "Company": str(chip.company), "Chip": short_chip_name(chip.product),
             "Announced": f"{chip.announced:%Y-%m}" if pd.notna(chip.announced) else "not verified",
-            "BF16 TFLOPS": num(chip.peak_bf16_tflops), "FP8 TFLOPS": fp8, "INT8 TOPS": num(chip.peak_int8_tops),
-            "Memory (GB)": num(chip.memory_gb, digits=1), "Bandwidth (GB/s)": num(chip.memory_bandwidth_gb_s),
-            "TDP (W)": num(chip.tdp_w), "Source": _host(chip.source_url),
+            "BF16 TFLOPS": num(chip.peak_bf16_tflops), "FP16 TFLOPS": num(chip.peak_fp16_tflops), "FP8 TFLOPS": fp8,
+            "INT8 TOPS": num(chip.peak_int8_tops), "Memory (GB)": num(chip.memory_gb, digits=1),
+            "Bandwidth (GB/s)": num(chip.memory_bandwidth_gb_s), "TDP (W)": num(chip.tdp_w),
         })
-    return pd.DataFrame(rows)
+    table = pd.DataFrame(rows)
+    table["Company"] = table["Company"].where(table["Company"] != table["Company"].shift(), "")
+    return table
+
+
+def report_entries(chips: pd.DataFrame, flagship: pd.DataFrame, *, keep: list[str] | None = None) -> pd.DataFrame:
+    """Each company with chips in the later data beside its entry in the report's 2022 product table.
+
+    ``flagship`` is ``flagship_products``. Companies in ``keep`` (e.g. the nine profiled
+    ones) are listed even without a later chip ("none in the data"); a company the
+    report's table lacks reads "not in the table".
+    """
+    in_report = flagship.assign(company=flagship["company"].astype(str)).groupby("company", sort=False)["product"]
+    in_report = in_report.agg(", ".join)
+    later = chips.assign(company=chips["company"].astype(str), chip=chips["product"].map(short_chip_name))
+    later = later.groupby("company", sort=False)["chip"].agg(", ".join)
+    companies = [c for c in theme.COLOURS["company"] if c in set(later.index) | set(keep or [])]
+    return pd.DataFrame({
+        "Company": companies,
+        "In the report's product table (2022)": [in_report.get(c, "not in the table") for c in companies],
+        "Chips in the later data": [later.get(c, "none in the data") for c in companies],
+    })
