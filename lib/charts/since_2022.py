@@ -280,7 +280,7 @@ def company_timeline_chart(events: pd.DataFrame, *, companies: list[str] | None 
         color=alt.Color("company:N", sort=order, scale=theme.colour_scale("company", order), legend=None),
         shape=alt.Shape("category:N", sort=kinds,
                         scale=alt.Scale(domain=kinds, range=[CATEGORY_SHAPES[k] for k in kinds]),
-                        legend=alt.Legend(title="Kind of event", orient="bottom", columns=4, symbolFillColor="#4b5563",
+                        legend=alt.Legend(title="Kind of event", orient="bottom", columns=3, symbolFillColor="#4b5563",
                                           symbolStrokeColor="#4b5563")),
         opacity=alt.when(picked).then(alt.value(0.95)).otherwise(alt.value(0.12)),
         tooltip=[alt.Tooltip("company:N", title="Company"), alt.Tooltip("date_label:N", title="Date"),
@@ -289,7 +289,7 @@ def company_timeline_chart(events: pd.DataFrame, *, companies: list[str] | None 
                  alt.Tooltip("confidence:N", title="Confidence"), alt.Tooltip("event_id:N", title="Row")],
     ).add_params(picked).properties(
         height=max(180, 34 * len(order)),
-        title=alt.Title("What happened to the report's companies, 2023-2026",
+        title=alt.Title("The report's companies, 2023-2026",
                         subtitle=["Source: company releases, SEC filings and press reports (see sources table)",
                                   "Hover for the event, amount and source; click a shape to pick a kind of event"]),
         description=(f"Timeline of {len(frame)} events from {frame['date'].min()} to {frame['date'].max()}, one row per "
@@ -397,20 +397,21 @@ def chip_peaks_chart(peaks: pd.DataFrame, *, precision: str = "BF16") -> alt.Lay
                alt.Tooltip("other_peak:N", title="Other figures (as given)"), alt.Tooltip("source:N", title="Source")]
     base = alt.Chart(data).transform_filter("datum.precision == precision_pick")
     colour = alt.Color("company:N", sort=companies, scale=theme.colour_scale("company", companies),
-                       legend=alt.Legend(title="Company", orient="bottom", columns=4))
+                       legend=alt.Legend(title="Company", orient="bottom", columns=2))
     points = base.transform_filter("isValid(datum.value)").mark_point(size=90, strokeWidth=2, filled=True).encode(
-        x=alt.X("value:Q", scale=alt.Scale(type="log"), title="Peak per chip (TFLOPS; INT8: TOPS), log scale",
+        x=alt.X("value:Q", scale=alt.Scale(type="log"), title="Peak per chip (TFLOPS; INT8: TOPS; log)",
                 axis=alt.Axis(values=[10, 30, 100, 300, 1000, 3000, 10000], format=",")),
         y=y, stroke=colour,
-        fill=alt.condition("datum.after", alt.Color("company:N", scale=theme.colour_scale("company", companies),
-                                                    legend=None), alt.value("white")),
+        # no legend=None here: Vega-Lite merges the fill and stroke legends, and a hidden fill legend hides both
+        fill=alt.condition("datum.after", alt.Color("company:N", scale=theme.colour_scale("company", companies)),
+                           alt.value("white")),
         tooltip=tooltip)
     missing = base.transform_filter("!isValid(datum.value)").mark_text(
         align="left", dx=4, fontSize=11, color="#6b7280", fontStyle="italic").encode(
         x=alt.value(0), y=y, text="status:N", tooltip=tooltip)
     return alt.layer(missing, points).add_params(pick).properties(
         height=22 * len(order),
-        title=alt.Title("Peak compute per chip, one precision at a time",
+        title=alt.Title("Peak compute per chip, by precision",
                         subtitle=["Source: vendor documentation and press (chips_since_2022; see sources table)",
                                   "Filled: announced after Oct 2022; hollow: by then or date not verified. "
                                   "Peaks are vendor maxima, not delivered speed"]),
