@@ -215,7 +215,7 @@ def nvidia_vs_market_chart(frame: pd.DataFrame) -> alt.LayerChart:
                            alt.value("white")),
         tooltip=tooltip)
     return alt.layer(bars, line, points).properties(
-        title=alt.Title("One company against the whole forecast market",
+        title=alt.Title("NVIDIA against the forecast market",
                         subtitle=["Source: NVIDIA results releases FY2023-FY2026; report § Market outlook "
                                   "(Gartner, May 2022)",
                                   "NVIDIA's segment includes systems, networking and software; hollow points: "
