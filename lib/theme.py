@@ -60,6 +60,17 @@ COLOURS: dict[str, dict[str, str]] = {
         # which limit binds a workload on the roofline model
         "Memory-bound": "#1f5f99", "Compute-bound": "#d9822b",
     },
+    "series": {
+        # market series after the report: the report's own Gartner series in dark grey and blues,
+        # later and differently defined series in warm colours, company revenue in its company's colour
+        "Gartner, May 2022 (the report)": "#111827",
+        "Gartner AI semiconductors, Aug 2023": "#1f5f99",
+        "Gartner AI semiconductors, May 2024": "#2bb3c0",
+        "Gartner data-center chips (all kinds), Feb 2025": "#a39e1f",
+        "Gartner 'AI processing' chips, Sep 2025": "#d9822b",
+        "Gartner 'AI processors', Jan 2026": "#c0392b",
+        "NVIDIA Data Center revenue (fiscal years)": "#4d8a1c",
+    },
     "layer": {
         "Cloud Service": "#1f5f99", "Deep Learning Platform": "#2a9d6f", "Deep Learning Compiler": "#d9822b",
         "Runtime Library & Driver": "#7b61c4", "Outside the four layers": "#9ca3af",
