@@ -14,6 +14,7 @@ from lib.widgets.landscape import products_controls
 from lib.widgets.leaders import leaders_controls
 from lib.widgets.market import (market_controls, scenario_controls)
 from lib.widgets.roofline import roofline_controls
+from lib.widgets.since_2022 import (forecast_controls, timeline_controls)
 from lib.widgets.stack import stack_controls
 from lib.widgets.tesla import dojo_controls
 
