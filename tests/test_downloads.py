@@ -115,3 +115,21 @@ def test_every_dataset_is_served_byte_for_byte():
     for path in downloads.package_members().values():
         if path.suffix == ".csv" or path.name == "datapackage.json":
             assert served[path.name].read_bytes() == path.read_bytes(), path.name
+
+
+def test_downloaded_notebooks_number_their_cells():
+    import json
+
+    from lib.sphinxext.downloads import stable_notebook
+
+    widget = {"output_type": "display_data", "data": {"application/vnd.jupyter.widget-view+json": {"model_id": "9f"},
+                                                      "text/plain": "VBox()"}}
+    text = json.dumps({"cells": [{"id": "a1b2", "cell_type": "code", "outputs": [widget]},
+                                 {"id": "ff00", "cell_type": "markdown"}],
+                       "metadata": {"widgets": {"state": {}}}, "nbformat": 4, "nbformat_minor": 5})
+    notebook = json.loads(stable_notebook(text))
+    cells = notebook["cells"]
+    assert [c["id"] for c in cells] == ["cell-1", "cell-2"]
+    assert "widgets" not in notebook["metadata"] and "9f" not in stable_notebook(text)
+    assert cells[0]["outputs"][0]["data"] == {"text/plain": "VBox()"}
+    assert stable_notebook(text) == stable_notebook(stable_notebook(text))

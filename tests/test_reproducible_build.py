@@ -39,9 +39,14 @@ def _build(copy: Path, *, offline: bool) -> Path:
     return copy / "_build" / "html"
 
 
+IGNORED = {Path(".buildinfo")}
+"""Sphinx's build stamp hashes the configuration, absolute source paths included, and the two
+copies sit in different folders by construction; every page and file of the site is compared."""
+
+
 def _differences(a: Path, b: Path) -> list[str]:
-    files_a = {p.relative_to(a) for p in a.rglob("*") if p.is_file()}
-    files_b = {p.relative_to(b) for p in b.rglob("*") if p.is_file()}
+    files_a = {p.relative_to(a) for p in a.rglob("*") if p.is_file()} - IGNORED
+    files_b = {p.relative_to(b) for p in b.rglob("*") if p.is_file()} - IGNORED
     differing = sorted(str(p) for p in files_a & files_b if not filecmp.cmp(a / p, b / p, shallow=False))
     return differing + [f"only in one build: {p}" for p in sorted(map(str, files_a ^ files_b))]
 

@@ -14,7 +14,6 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 from lib import downloads
@@ -23,6 +22,24 @@ from lib import downloads
 def write_zip(app) -> None:
     """``builder-inited``: write the data package zip (unchanged bytes leave the file untouched)."""
     downloads.write_data_zip()
+
+
+def stable_notebook(text: str) -> str:
+    """The notebook with cell ids numbered in order (jupytext draws them at random) and without
+    ipynb widget state (random model ids; widgets come alive only in a live kernel), so two builds agree."""
+    import json
+
+    widget_view = "application/vnd.jupyter.widget-view+json"
+    notebook = json.loads(text)
+    notebook.get("metadata", {}).pop("widgets", None)
+    for number, cell in enumerate(notebook.get("cells", []), start=1):
+        if "id" in cell:
+            cell["id"] = f"cell-{number}"
+        if "outputs" in cell:
+            for output in cell["outputs"]:
+                output.get("data", {}).pop(widget_view, None)
+            cell["outputs"] = [o for o in cell["outputs"] if o.get("data", True)]
+    return json.dumps(notebook, ensure_ascii=False, indent=1) + "\n"
 
 
 def offer_notebook(app, pagename, templatename, context, doctree) -> None:
@@ -36,7 +53,7 @@ def offer_notebook(app, pagename, templatename, context, doctree) -> None:
         return
     target = Path(app.outdir) / "_sources" / f"{pagename}.ipynb"
     target.parent.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(executed, target)
+    target.write_text(stable_notebook(executed.read_text(encoding="utf-8")), encoding="utf-8")
     context["ipynb_source"] = f"{pagename}.ipynb"
 
 
