@@ -130,7 +130,6 @@ def forecast_outcome_chart(frame: pd.DataFrame, *, series: list[str] | None = No
     order = [s for s in theme.COLOURS["series"] if s in set(data["series"])]
     show = alt.param(name="show_group", value=GROUPS[group],
                      bind=alt.binding_select(options=list(GROUPS.values()), name="Show: "))
-    picked = alt.selection_point(name="series_pick", fields=["series"], bind="legend")
     visible = f"show_group == '{GROUPS['all']}' || datum.group == 'same'"
     colour = alt.Color("series:N", sort=order, scale=theme.colour_scale("series", order),
                        legend=alt.Legend(title="Series", orient="bottom", direction="vertical", labelLimit=360,
@@ -143,7 +142,6 @@ def forecast_outcome_chart(frame: pd.DataFrame, *, series: list[str] | None = No
         x=alt.X("year:O", title="Year", axis=alt.Axis(labelAngle=0)),
         y=alt.Y("value_bn:Q", title=BILLION_TITLE),
         color=colour,
-        opacity=alt.when(picked).then(alt.value(1.0)).otherwise(alt.value(0.15)),
     )
     lines = base.mark_line(strokeWidth=2).encode(detail="series:N")
     points = base.mark_point(size=70, strokeWidth=2, filled=True).encode(
@@ -151,7 +149,7 @@ def forecast_outcome_chart(frame: pd.DataFrame, *, series: list[str] | None = No
         fill=alt.condition("datum.filled", alt.Color("series:N", scale=theme.colour_scale("series", order),
                                                      legend=None), alt.value("white")),
         tooltip=tooltip,
-    ).add_params(picked)
+    )
     return alt.layer(lines, points).add_params(show).properties(
         title=alt.Title("The report's forecast and what Gartner published later",
                         subtitle=["Source: report § Market outlook (Gartner, May 2022); Gartner releases Aug 2023 to "
