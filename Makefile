@@ -44,7 +44,7 @@ test: $(TEST_STAMP) $(AXE) book  ## build, then run every test (unit, data, exte
 	$(BIN)/python -m pytest
 
 unit: $(TEST_STAMP)  ## the fast tests only (no build, no browser, no fresh environments)
-	$(BIN)/python -m pytest -m "not browser and not slow"
+	$(BIN)/python -m pytest -m "not browser and not slow and not built"
 
 browser: $(TEST_STAMP) $(AXE)  ## the browser suite against the current build
 	$(BIN)/python -m pytest -m browser

@@ -34,9 +34,9 @@ def test_people_are_written_from_either_form_of_cff_author():
     assert citation.person({"given-names": "Hyeonjeong", "family-names": "Kwon"}) == "Hyeonjeong Kwon"
 
 
+@pytest.mark.built
 def test_the_built_page_agrees_with_citation_cff():
-    if not PAGE.exists():
-        pytest.skip("no built site: run `make book` first")
+    assert PAGE.exists(), "no built site: run `make book` first"
     from bs4 import BeautifulSoup
 
     text = " ".join(BeautifulSoup(PAGE.read_text(encoding="utf-8"), "html.parser").get_text(" ").split())

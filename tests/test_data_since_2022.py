@@ -141,3 +141,19 @@ def test_every_row_keeps_its_source_quote_and_confidence():
         assert (frame["quote"] != "").all()
         assert frame["source_url"].str.split(" ; ").map(lambda urls: all(u.startswith("http") for u in urls)).all()
         assert set(frame["confidence"]) <= {"high", "medium"}
+
+
+# --- the conversion ------------------------------------------------------------------------------
+
+
+def test_conversion_script_reproduces_both_files(tmp_path, monkeypatch):
+    import importlib.util
+
+    path = data.DATA_DIR / "scripts" / "build_since_2022.py"
+    spec = importlib.util.spec_from_file_location("build_since_2022", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    monkeypatch.setattr(module, "DATA", tmp_path)
+    assert module.main(["build_since_2022.py"]) == 0
+    for name in ("market_since_2022", "events_since_2022"):
+        assert (tmp_path / f"{name}.csv").read_bytes() == (data.DATA_DIR / f"{name}.csv").read_bytes(), name

@@ -45,8 +45,7 @@ def test_writing_an_unchanged_zip_leaves_the_file_alone(tmp_path):
 
 
 def _site():
-    if not (SITE / "index.html").exists():
-        pytest.skip("no built site: run `make book` first")
+    assert (SITE / "index.html").exists(), "no built site: run `make book` first"
     return SITE
 
 
@@ -66,6 +65,7 @@ def _target(page: Path, href: str) -> Path:
     return (page.parent / unquote(urlsplit(href).path)).resolve()
 
 
+@pytest.mark.built
 def test_every_download_link_of_the_built_site_points_at_a_file():
     site = _site()
     checked = 0
@@ -80,6 +80,7 @@ def test_every_download_link_of_the_built_site_points_at_a_file():
     assert checked > 0
 
 
+@pytest.mark.built
 def test_every_notebook_chapter_offers_its_notebook_and_source():
     site = _site()
     for html_path in toc_pages():
@@ -94,6 +95,7 @@ def test_every_notebook_chapter_offers_its_notebook_and_source():
         assert targets[".md"].read_bytes() == source.read_bytes(), html_path
 
 
+@pytest.mark.built
 def test_the_site_serves_the_data_package_zip_with_every_resource_byte_for_byte():
     site = _site()
     zips = {_target(page, href) for page in site.rglob("*.html") for href in _download_links(page)
@@ -108,6 +110,7 @@ def test_the_site_serves_the_data_package_zip_with_every_resource_byte_for_byte(
     assert {"data_catalogue.html", "for_instructors.html"} <= linked_from
 
 
+@pytest.mark.built
 def test_every_dataset_is_served_byte_for_byte():
     site = _site()
     page = site / "chapters" / "data_catalogue.html"
@@ -133,3 +136,16 @@ def test_downloaded_notebooks_number_their_cells():
     assert "widgets" not in notebook["metadata"] and "9f" not in stable_notebook(text)
     assert cells[0]["outputs"][0]["data"] == {"text/plain": "VBox()"}
     assert stable_notebook(text) == stable_notebook(stable_notebook(text))
+
+
+def test_downloaded_notebooks_drop_memory_addresses():
+    import json
+
+    from lib.sphinxext.downloads import stable_notebook
+
+    styler = {"output_type": "execute_result", "data": {"text/plain": ["<pandas.io.formats.style.Styler at 0x7f2dcb28fed0>"],
+                                                        "text/html": "<table></table>"}}
+    text = json.dumps({"cells": [{"id": "a", "cell_type": "code", "outputs": [styler]}],
+                       "metadata": {}, "nbformat": 4, "nbformat_minor": 5})
+    data = json.loads(stable_notebook(text))["cells"][0]["outputs"][0]["data"]
+    assert data == {"text/plain": ["<pandas.io.formats.style.Styler>"], "text/html": "<table></table>"}

@@ -28,7 +28,7 @@ Run from the repository root::
     python data/scripts/build_chips_since_2022.py [path/to/since-2022/chips.csv]
     python data/scripts/update_datapackage.py
 
-The default input path is ``../shared/reference/since-2022/chips.csv``.
+The default input is ``data/sources/since-2022/chips.csv``, the reference table as collected.
 """
 
 from __future__ import annotations
@@ -39,7 +39,7 @@ import sys
 from pathlib import Path
 
 DATA = Path(__file__).resolve().parent.parent
-DEFAULT_INPUT = DATA.parent.parent / "shared" / "reference" / "since-2022" / "chips.csv"
+DEFAULT_INPUT = DATA / "sources" / "since-2022" / "chips.csv"
 OUTPUT = DATA / "chips_since_2022.csv"
 
 GIB_IN_GB = 2**30 / 1e9  # 1.073741824

@@ -1,7 +1,6 @@
 """Turn the book's "since 2022" reference tables into tidy, typed CSV files.
 
-The reference tables (``shared/reference/since-2022/market.csv`` and ``events.csv``
-beside the repository) were collected from public sources after the report was
+The reference tables (``data/sources/since-2022/market.csv`` and ``events.csv``) were collected from public sources after the report was
 published. Each row names its source, quotes the exact phrase read there and
 gives a confidence (``high`` or ``medium``). This script writes:
 
@@ -33,7 +32,7 @@ import sys
 from pathlib import Path
 
 DATA = Path(__file__).resolve().parent.parent
-REFERENCE = DATA.parent.parent / "shared" / "reference" / "since-2022"
+REFERENCE = DATA / "sources" / "since-2022"
 
 # --- market -------------------------------------------------------------------------------------
 

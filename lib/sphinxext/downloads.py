@@ -14,9 +14,14 @@
 
 from __future__ import annotations
 
+import json
+import re
 from pathlib import Path
 
 from lib import downloads
+
+#: the memory address in a default repr such as ``<pandas.io.formats.style.Styler at 0x7f2dcb28fed0>``
+_ADDRESS = re.compile(r" at 0x[0-9a-f]+>")
 
 
 def write_zip(app) -> None:
@@ -25,10 +30,9 @@ def write_zip(app) -> None:
 
 
 def stable_notebook(text: str) -> str:
-    """The notebook with cell ids numbered in order (jupytext draws them at random) and without
-    ipynb widget state (random model ids; widgets come alive only in a live kernel), so two builds agree."""
-    import json
-
+    """The notebook with cell ids numbered in order (jupytext draws them at random), without ipynb
+    widget state (random model ids; widgets come alive only in a live kernel) and without the memory
+    addresses of default text reprs, so two builds agree."""
     widget_view = "application/vnd.jupyter.widget-view+json"
     notebook = json.loads(text)
     notebook.get("metadata", {}).pop("widgets", None)
@@ -37,7 +41,12 @@ def stable_notebook(text: str) -> str:
             cell["id"] = f"cell-{number}"
         if "outputs" in cell:
             for output in cell["outputs"]:
-                output.get("data", {}).pop(widget_view, None)
+                data = output.get("data", {})
+                data.pop(widget_view, None)
+                if "text/plain" in data:
+                    plain = data["text/plain"]
+                    data["text/plain"] = ([_ADDRESS.sub(">", line) for line in plain] if isinstance(plain, list)
+                                          else _ADDRESS.sub(">", plain))
             cell["outputs"] = [o for o in cell["outputs"] if o.get("data", True)]
     return json.dumps(notebook, ensure_ascii=False, indent=1) + "\n"
 
