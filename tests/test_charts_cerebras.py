@@ -41,7 +41,7 @@ def test_increase_chart_has_a_units_radio_and_printed_ticks(wse, increase):
     params = {p["name"]: p for p in spec.get("params", [])}
     assert params["reading"]["bind"]["input"] == "radio"
     assert params["reading"]["bind"]["options"] == charts.READINGS
-    assert {"filter": "(datum.reading === reading)"} in spec["transform"]
+    assert {"filter": "(datum['reading'] === reading)"} in spec["transform"]
     marks = [layer["mark"]["type"] for layer in spec["layer"]]
     assert marks == ["bar", "tick", "text"]
     assert spec["layer"][1]["encoding"]["x"]["field"] == "printed_increase"

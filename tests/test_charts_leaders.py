@@ -94,7 +94,7 @@ def test_company_metrics_and_chart(stack):
     static = charts.leaders_metric_chart(metrics).to_dict()
     param = static["params"][0]
     assert param["bind"]["input"] == "select" and param["value"] == m["funding"]
-    assert static["transform"][0]["filter"] == "(datum.metric === metric_pick)"
+    assert static["transform"][0]["filter"] == "(datum['metric'] === metric_pick)"
     fixed = charts.leaders_metric_chart(metrics, metric=m["products"], companies=["Intel", "Hailo"]).to_dict()
     assert "params" not in fixed and fixed["encoding"]["x"]["title"] == m["products"]
     assert {r["company"] for r in _rows(fixed)} == {"Intel", "Hailo"}

@@ -12,6 +12,7 @@ import altair as alt
 import pandas as pd
 
 from lib import theme
+from lib.charts.params import keep_one
 
 SOURCE_WSE = "Source: report §8, table 〈Cerebras의 WSE 세대별 비교〉 (credited to Anandtech, April 2021)"
 
@@ -100,9 +101,8 @@ def wse_increase_chart(wse: pd.DataFrame, increase: pd.DataFrame, *, reading: st
         x="ratio:Q", y=y, text=alt.Text("ratio:Q", format=".2f"))
     chart = alt.layer(bars, ticks, labels)
     if reading is None:
-        pick = alt.param(name="reading", value=READINGS[0],
-                         bind=alt.binding_radio(options=READINGS, name="Memory-bandwidth units: "))
-        chart = chart.add_params(pick).transform_filter(alt.datum.reading == pick)
+        chart = keep_one(chart, name="reading", field="reading", options=READINGS,
+                         label="Memory-bandwidth units: ", widget="radio")
     return chart.properties(
         title=alt.Title("WSE-2 against WSE-1: ratios recomputed, printed increase as ticks",
                         subtitle=[SOURCE_WSE, "Bars and labels: computed from the printed cells; black ticks: "
@@ -166,9 +166,7 @@ def wafer_scale_chart(frame: pd.DataFrame, *, metric: str | None = None) -> alt.
     chart = alt.layer(bars, text)
     area = frame[(frame["metric"] == "Die area (mm²)") & (frame["chip"] != "A100")]["times_a100"]
     if metric is None:
-        pick = alt.param(name="wafer_metric", value=metrics[0],
-                         bind=alt.binding_select(options=metrics, name="Compare: "))
-        chart = chart.add_params(pick).transform_filter(alt.datum.metric == pick)
+        chart = keep_one(chart, name="wafer_metric", field="metric", options=metrics, label="Compare: ")
     return chart.properties(
         title=alt.Title("A whole wafer against the largest GPU die the report names",
                         subtitle=["Source: report §8 (WSE); A100: TechPowerUp and TweakTown, May 2020 "

@@ -17,6 +17,7 @@ import altair as alt
 import pandas as pd
 
 from lib import chips, theme
+from lib.charts.params import layer_with_filters
 
 ALL = "All"
 NOT_COMPUTE = "Not a compute figure"
@@ -113,20 +114,18 @@ def chip_ranking_chart(table: pd.DataFrame, *, metric: str | None = None, precis
                alt.Tooltip("hardware_class:N", title="Class"), alt.Tooltip("deployment:N", title="Deployment"),
                alt.Tooltip("value_printed:N", title="As printed"), alt.Tooltip("corrections:N", title="Corrections"),
                alt.Tooltip("source:N", title="Source")]
-    base = alt.Chart(frame)
-    for expr in exprs:
-        base = base.transform_filter(expr)
-    points = base.mark_point(filled=True, size=110).encode(
-        y=y, x=x, tooltip=tooltip,
-        color=alt.Color("counted:N", title="Counted as", scale=theme.colour_scale("precision", domain),
-                        legend=alt.Legend(orient="bottom", direction="vertical")),
-        shape=alt.Shape("kind:N", title="Kind of figure", scale=alt.Scale(
-            domain=chips.KINDS, range=["circle", "diamond", "square", "triangle-up", "cross"]), legend=None))
-    labels = base.mark_text(align="left", dx=8, fontSize=11, color="#374151").encode(
-        y=y, x=x, text="value_text:N", tooltip=tooltip)
-    chart = alt.layer(points, labels)
-    if params:
-        chart = chart.add_params(*params)
+    def marks(base):
+        points = base.mark_point(filled=True, size=110).encode(
+            y=y, x=x, tooltip=tooltip,
+            color=alt.Color("counted:N", title="Counted as", scale=theme.colour_scale("precision", domain),
+                            legend=alt.Legend(orient="bottom", direction="vertical")),
+            shape=alt.Shape("kind:N", title="Kind of figure", scale=alt.Scale(
+                domain=chips.KINDS, range=["circle", "diamond", "square", "triangle-up", "cross"]), legend=None))
+        labels = base.mark_text(align="left", dx=8, fontSize=11, color="#374151").encode(
+            y=y, x=x, text="value_text:N", tooltip=tooltip)
+        return points, labels
+
+    chart = layer_with_filters(frame, exprs, params, marks)
     return chart.properties(
         height=alt.Step(22), padding={"left": 12},
         title=alt.Title("The book's chips ranked, one metric at a time",
@@ -195,21 +194,19 @@ def chip_scatter_chart(wide: pd.DataFrame, *, x: str = "power", y: str = "peak_c
     if "power" in (x, y) and compute:
         tooltip.append(alt.Tooltip("ratio_text:N", title="Compute per watt"))
     domain = [c for c in COUNTED_DOMAIN if c in set(frame["counted"])]
-    base = alt.Chart(frame)
-    for expr in exprs:
-        base = base.transform_filter(expr)
-    points = base.mark_point(filled=True, size=130).encode(
-        x=enc_x, y=enc_y, tooltip=tooltip,
-        color=alt.Color("counted:N", title="Compute counted as", scale=theme.colour_scale("precision", domain),
-                        legend=alt.Legend(orient="bottom", direction="vertical")),
-        shape=alt.Shape("deployment:N", title="Deployment",
-                        scale=alt.Scale(domain=["Data centre", "Edge"], range=["circle", "triangle-up"]),
-                        legend=alt.Legend(orient="top", direction="horizontal")))
-    labels = base.mark_text(align="left", dx=9, dy=-7, fontSize=11, color="#374151").encode(
-        x=enc_x, y=enc_y, text="chip:N")
-    chart = alt.layer(points, labels)
-    if params:
-        chart = chart.add_params(*params)
+    def marks(base):
+        points = base.mark_point(filled=True, size=130).encode(
+            x=enc_x, y=enc_y, tooltip=tooltip,
+            color=alt.Color("counted:N", title="Compute counted as", scale=theme.colour_scale("precision", domain),
+                            legend=alt.Legend(orient="bottom", direction="vertical")),
+            shape=alt.Shape("deployment:N", title="Deployment",
+                            scale=alt.Scale(domain=["Data centre", "Edge"], range=["circle", "triangle-up"]),
+                            legend=alt.Legend(orient="top", direction="horizontal")))
+        labels = base.mark_text(align="left", dx=9, dy=-7, fontSize=11, color="#374151").encode(
+            x=enc_x, y=enc_y, text="chip:N")
+        return points, labels
+
+    chart = layer_with_filters(frame, exprs, params, marks)
     x_label, y_label = chips.METRICS[x][0].lower(), chips.METRICS[y][0].lower()
     return chart.properties(
         title=alt.Title(f"{chips.METRICS[y][0]} against {x_label}, chip by chip",

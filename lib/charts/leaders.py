@@ -12,6 +12,7 @@ import altair as alt
 import pandas as pd
 
 from lib import theme
+from lib.charts.params import keep_one
 
 LEADERS = ["Intel", "Habana Labs", "NVIDIA", "SambaNova", "Tesla", "Google", "Graphcore", "Kneron", "Cerebras",
            "Hailo"]
@@ -221,9 +222,7 @@ def leaders_metric_chart(metrics: pd.DataFrame, *, metric: str | None = None,
                  alt.Tooltip("value:Q", title="Value", format=",.4g")],
     )
     if metric is None:
-        pick = alt.param(name="metric_pick", value=names[0],
-                         bind=alt.binding_select(options=names, name="Metric: "))
-        chart = chart.add_params(pick).transform_filter(alt.datum.metric == pick)
+        chart = keep_one(chart, name="metric_pick", field="metric", options=names, label="Metric: ")
     return chart.properties(
         title=alt.Title("The leaders on one measure" if metric is None else metric,
                         subtitle="Source: report §1-§9 as transcribed in the book's data (funding, products, "

@@ -1,0 +1,30 @@
+"""Bound Vega-Lite parameters shared by the chart builders: one control that keeps the rows it names.
+
+These work on the static site without a kernel: the control is drawn by Vega
+beside the chart, and the filter runs in the browser.
+"""
+
+from __future__ import annotations
+
+import altair as alt
+
+_BINDINGS = {"select": alt.binding_select, "radio": alt.binding_radio}
+
+
+def keep_one(chart, *, name: str, field: str, options: list, label: str, widget: str = "select"):
+    """Add a drop-down (``widget="select"``) or radio buttons (``"radio"``) named ``name`` to ``chart``,
+    starting on the first option, and keep only the rows whose ``field`` equals the chosen option."""
+    if widget not in _BINDINGS:
+        raise ValueError(f"widget must be one of {list(_BINDINGS)}")
+    pick = alt.param(name=name, value=options[0], bind=_BINDINGS[widget](options=options, name=label))
+    return chart.add_params(pick).transform_filter(alt.datum[field] == pick)
+
+
+def layer_with_filters(frame, exprs: list[str], params: list, marks) -> alt.LayerChart:
+    """Layer the marks ``marks(base)`` returns, drawn from ``frame`` filtered by every Vega expression in
+    ``exprs``, with the bound ``params`` those expressions read."""
+    base = alt.Chart(frame)
+    for expr in exprs:
+        base = base.transform_filter(expr)
+    chart = alt.layer(*marks(base))
+    return chart.add_params(*params) if params else chart

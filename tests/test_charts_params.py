@@ -1,0 +1,39 @@
+"""The shared bound-parameter helpers of the chart builders."""
+
+import altair as alt
+import pandas as pd
+import pytest
+
+from lib.charts.params import keep_one, layer_with_filters
+
+FRAME = pd.DataFrame({"metric": ["a", "b"], "value": [1, 2]})
+
+
+@pytest.mark.parametrize("widget, input_type", [("select", "select"), ("radio", "radio")])
+def test_keep_one_binds_a_control_starting_on_the_first_option_and_filters_on_it(widget, input_type):
+    chart = keep_one(alt.Chart(FRAME).mark_bar().encode(x="value:Q"), name="pick", field="metric",
+                     options=["b", "a"], label="Metric: ", widget=widget)
+    spec = chart.to_dict()
+    (param,) = spec["params"]
+    assert param["name"] == "pick" and param["value"] == "b"
+    assert param["bind"] == {"input": input_type, "options": ["b", "a"], "name": "Metric: "}
+    assert spec["transform"] == [{"filter": "(datum['metric'] === pick)"}]
+
+
+def test_keep_one_refuses_an_unknown_control():
+    with pytest.raises(ValueError, match="widget"):
+        keep_one(alt.Chart(FRAME).mark_bar(), name="p", field="metric", options=["a"], label="x", widget="slider")
+
+
+def test_layer_with_filters_filters_every_layer_and_adds_the_params_once():
+    pick = alt.param(name="p", value="a", bind=alt.binding_select(options=["a", "b"]))
+    chart = layer_with_filters(FRAME, ["datum.metric == p"], [pick],
+                               lambda base: (base.mark_point().encode(x="value:Q"), base.mark_text().encode(x="value:Q")))
+    spec = chart.to_dict()
+    assert [p["name"] for p in spec["params"]] == ["p"]
+    assert all(layer["transform"] == [{"filter": "datum.metric == p"}] for layer in spec["layer"])
+
+
+def test_layer_with_filters_without_params_adds_none():
+    spec = layer_with_filters(FRAME, [], [], lambda base: (base.mark_point().encode(x="value:Q"),)).to_dict()
+    assert "params" not in spec and "transform" not in spec["layer"][0]
