@@ -126,7 +126,7 @@ def factor_matrix_chart(readings: pd.DataFrame, factors: pd.DataFrame, *, show: 
         x=x, y=y,
         shape=alt.Shape("basis_label:N", title="Who says so",
                         scale=alt.Scale(domain=list(BASIS_LABELS.values()), range=["square", "diamond"]),
-                        legend=alt.Legend(orient="bottom", symbolFillColor="#374151", symbolOpacity=1)),
+                        legend=None),  # the subtitle is the key: the marks' colours follow the company
         stroke=alt.Stroke("company:N", scale=theme.colour_scale("company", domain), legend=None),
         fill=alt.condition("datum.basis == 'report'", alt.Fill("company:N", scale=theme.colour_scale("company", domain),
                                                                legend=None), alt.value("white")),

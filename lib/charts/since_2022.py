@@ -119,7 +119,7 @@ def forecast_outcome_chart(frame: pd.DataFrame, *, series: list[str] | None = No
     alt.LayerChart
         Lines join the points of one series only. Filled points are actual values,
         hollow points estimates and forecasts. A drop-down ("Show") adds or hides
-        the differently defined series; clicking a legend entry highlights a series.
+        the differently defined series; the legend greys out the series it hides.
     """
     if group not in GROUPS:
         raise ValueError(f"group must be one of {list(GROUPS)}")
@@ -131,9 +131,12 @@ def forecast_outcome_chart(frame: pd.DataFrame, *, series: list[str] | None = No
     show = alt.param(name="show_group", value=GROUPS[group],
                      bind=alt.binding_select(options=list(GROUPS.values()), name="Show: "))
     visible = f"show_group == '{GROUPS['all']}' || datum.group == 'same'"
+    same = sorted(set(data.loc[data["group"] == "same", "series"]))
+    # the legend lists every series; those the drop-down hides are greyed out
+    listed = f"show_group == '{GROUPS['all']}' || indexof({same!r}, datum.value) >= 0 ? 1 : 0.3"
     colour = alt.Color("series:N", sort=order, scale=theme.colour_scale("series", order),
                        legend=alt.Legend(title="Series", orient="bottom", direction="vertical", labelLimit=360,
-                                         symbolOpacity=1))
+                                         symbolOpacity=alt.ExprRef(listed), labelOpacity=alt.ExprRef(listed)))
     tooltip = [alt.Tooltip("series:N", title="Series"), alt.Tooltip("year:O", title="Year"),
                alt.Tooltip("value_label:N", title=BILLION_TITLE), alt.Tooltip("kind_label:N", title="Kind"),
                alt.Tooltip("published:N", title="Published"), alt.Tooltip("source:N", title="Source"),
