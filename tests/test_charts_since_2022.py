@@ -99,6 +99,24 @@ def test_forecast_chart_draws_one_line_per_series_with_a_group_dropdown(printed,
     assert points["encoding"]["fill"]["condition"]["test"] == "datum.filled"
 
 
+def test_forecast_legend_greys_out_exactly_the_series_the_dropdown_hides(printed, later):
+    import vl_convert as vlc
+
+    frame = charts.forecast_outcome_frame(printed, later)
+    spec = charts.forecast_outcome_chart(frame).to_dict()
+    expr = spec["layer"][0]["encoding"]["color"]["legend"]["labelOpacity"]["expr"]
+    assert spec["layer"][0]["encoding"]["color"]["legend"]["symbolOpacity"]["expr"] == expr
+    for group, label in since_2022.GROUPS.items():
+        for series, kind in frame.groupby("series")["group"].first().items():
+            # evaluate the legend's expression in Vega itself, for this drop-down choice and this entry
+            probe = {"$schema": spec["$schema"], "data": {"values": [{}]}, "mark": "text",
+                     "params": [{"name": "show_group", "value": label}],
+                     "transform": [{"calculate": expr.replace("datum.value", repr(series)), "as": "o"}],
+                     "encoding": {"text": {"field": "o", "type": "quantitative"}}}
+            shown = float(vlc.vegalite_to_svg(probe).split("</text>")[0].rsplit(">", 1)[1])
+            assert shown == (1 if group == "all" or kind == "same" else 0.3), (group, series)
+
+
 def test_forecast_chart_starts_on_all_series_and_rejects_unknown_groups(printed, later):
     frame = charts.forecast_outcome_frame(printed, later)
     spec = charts.forecast_outcome_chart(frame, group="all").to_dict()
