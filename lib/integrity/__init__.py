@@ -56,7 +56,7 @@ from typing import Callable
 import pandas as pd
 
 from lib.integrity.claims import check_funding_claims, check_printed_amounts, check_restated_claims
-from lib.integrity.companies import (RACK_UNIT_INCHES, check_cs2_rack, check_dojo_hierarchy,
+from lib.integrity.companies import (FULL_RACK_UNITS, RACK_UNIT_INCHES, check_cs2_rack, check_dojo_hierarchy,
                                      check_graphcore_platform_processors, check_graphcore_platforms,
                                      check_kneron_model_size, check_nervana_timeline, check_prose_against_tables,
                                      check_tpu_pod_speedup, check_wse_density, check_wse_increase)
@@ -87,6 +87,7 @@ __all__ = [
     "check_nervana_timeline",
     "check_cs2_rack",
     "RACK_UNIT_INCHES",
+    "FULL_RACK_UNITS",
     "check_tpu_pod_speedup",
     "CONFIDENCE_ORDER",
     "confidence_ceiling",

@@ -220,8 +220,11 @@ def check_nervana_timeline(claims: pd.DataFrame, deals: pd.DataFrame) -> list[Fi
 RACK_UNIT_INCHES = 1.75
 """Height of one rack unit (1U) in inches (EIA-310)."""
 
+FULL_RACK_UNITS = 42
+"""Height of a common full-height data-centre rack, in rack units (the usual 42U cabinet)."""
 
-def check_cs2_rack(claims: pd.DataFrame, *, rack_units: int = 42) -> Finding:
+
+def check_cs2_rack(claims: pd.DataFrame, *, rack_units: int = FULL_RACK_UNITS) -> Finding:
     """CS-2's stated height against "one third of a standard rack".
 
     The height in inches is turned into rack units (1U = 1.75 in) and compared
