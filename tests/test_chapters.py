@@ -49,6 +49,9 @@ def fresh_env(tmp_path_factory):
 
 RUN_CHAPTER = textwrap.dedent("""
     import sys, jupytext, nbclient
+    sys.path.insert(0, sys.argv[3])
+    from lib import execution
+    execution.install()  # as the build does
     path = sys.argv[1]
     notebook = jupytext.read(path)
     nbclient.NotebookClient(notebook, kernel_name="python3", timeout=300,
@@ -63,7 +66,7 @@ RUN_CHAPTER = textwrap.dedent("""
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
 def test_chapter_runs_top_to_bottom_in_a_fresh_environment(fresh_env, path, tmp_path):
     # Run from an unrelated folder: chapters must import lib/ whatever the working directory.
-    result = subprocess.run([fresh_env / "bin" / "python", "-c", RUN_CHAPTER, str(path), str(tmp_path)],
+    result = subprocess.run([fresh_env / "bin" / "python", "-c", RUN_CHAPTER, str(path), str(tmp_path), str(site.ROOT)],
                             capture_output=True, text=True, cwd=tmp_path)
     assert result.returncode == 0, result.stdout + result.stderr[-3000:]
     assert "0 errors" in result.stdout

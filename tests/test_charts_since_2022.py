@@ -218,7 +218,7 @@ def test_peaks_chart_has_a_precision_dropdown_and_labels_missing_figures(chips):
 
 def test_chips_table_says_not_given_and_groups_by_company(chips):
     table = charts.chips_table(chips).set_index("Chip")
-    assert table.loc["B200 (Blackwell)", "BF16 TFLOPS"] == "not given"
+    assert table.loc["B200 (Blackwell)", "BF16 TFLOPS"] == since_2022.NOT_GIVEN
     assert table.loc["Trainium3 (Trn3)", "FP8 TFLOPS"] == "2,517 (MXFP8/MXFP4)"
     assert table.loc["Trainium2 (Trn2)", "FP16 TFLOPS"] == "667"
     assert table.loc["TPU v4", "Announced"] == "not verified" and table.loc["TPU v4", "Memory (GB)"] == "34.4"

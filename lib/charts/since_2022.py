@@ -423,14 +423,19 @@ def chip_peaks_chart(peaks: pd.DataFrame, *, precision: str = "BF16") -> alt.Lay
     )
 
 
+NOT_GIVEN = "–"
+"""What :func:`chips_table` prints for a figure no first-rate source gives."""
+
+
 def chips_table(chips: pd.DataFrame) -> pd.DataFrame:
     """A readable table of the chips: peaks at four precisions, memory, bandwidth, power.
 
-    Empty numeric fields read "not given"; an FP8-class figure in another format names
+    Empty numeric fields read "–" (not given by a first-rate source), which keeps the
+    ten columns narrow enough for a page; an FP8-class figure in another format names
     the format. Rows are grouped by company (the name is printed on a group's first row).
     """
     def num(value, digits=0):
-        return "not given" if pd.isna(value) else f"{value:,.{digits}f}"
+        return NOT_GIVEN if pd.isna(value) else f"{value:,.{digits}f}"
 
     rows = []
     for chip in chips.itertuples():

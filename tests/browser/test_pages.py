@@ -20,6 +20,7 @@ AXE = site.ROOT / "node_modules" / "axe-core" / "axe.min.js"
 CHART = "figure.bk-chart"
 RENDER_TIMEOUT_MS = 15_000
 WIDTHS = ["phone", "laptop"]
+PRINT_VIEWPORT = {"width": 718, "height": 1000}  # an A4 page's text width at 96 px per inch
 
 
 def _charts_in_source(path):
@@ -234,3 +235,11 @@ def test_print_shows_charts_and_no_navigation(visit, path):
     charts = v.page.locator(CHART)
     for i in range(charts.count()):
         assert charts.nth(i).locator("svg").first.bounding_box()["height"] > 100, f"chart {i} does not print"
+    # paper does not scroll: on the width of an A4 page's text, nothing runs past the article's edge
+    v.page.set_viewport_size(PRINT_VIEWPORT)
+    past_edge = v.page.evaluate("""() => {
+        const article = document.querySelector('.bd-article'), edge = article.getBoundingClientRect().right;
+        return [...article.querySelectorAll('table, pre, img, svg, .math')]
+            .filter(e => e.getClientRects().length && e.getBoundingClientRect().right > edge + 1)
+            .map(e => e.tagName.toLowerCase() + ' in #' + (e.closest('section') || {}).id); }""")
+    assert past_edge == [], f"cut off on paper: {past_edge}"
