@@ -47,3 +47,16 @@ def test_description_is_the_first_real_paragraph_shortened():
     description = reading.page_description(doctree)
     assert description.startswith("word word") and description.endswith("…")
     assert len(description) <= reading.DESCRIPTION_LENGTH
+
+
+def test_search_scripts_are_deferred_in_order_and_only_once():
+    head = ('<script src="../_static/doctools.js?v=1"></script>\n'
+            '<script src="../_static/searchtools.js"></script>\n'
+            '<script src="../_static/language_data.js"></script>\n'
+            '<script src="../searchindex.js"></script>')
+    deferred = reading.defer_search_scripts(head)
+    assert deferred.splitlines() == ['<script src="../_static/doctools.js?v=1"></script>',
+                                     '<script defer src="../_static/searchtools.js"></script>',
+                                     '<script defer src="../_static/language_data.js"></script>',
+                                     '<script defer src="../searchindex.js"></script>']
+    assert reading.defer_search_scripts(deferred) == deferred

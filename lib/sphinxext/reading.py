@@ -10,11 +10,17 @@
 * **A description per page** (``<meta name="description">``), taken from the
   page's own opening paragraph, and a favicon, so no browser asks for a missing
   ``/favicon.ico``.
+* **Search loads after the page.** The theme puts Sphinx's search scripts and the
+  whole search index (``searchtools.js``, ``language_data.js``, ``searchindex.js``)
+  in every page's ``<head>`` as blocking scripts, so the index is fetched and run
+  before the page can paint. They only serve the search box, so after the build
+  they are marked ``defer`` (in the same order) on every page but the search page.
 """
 
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 from docutils import nodes
@@ -78,6 +84,29 @@ def page_description(doctree) -> str:
     return ""
 
 
+SEARCH_SCRIPTS = re.compile(
+    r'<script src="((?:\.\./)*(?:_static/searchtools\.js|_static/language_data\.js|searchindex\.js))"></script>')
+"""The theme's blocking search scripts in a page's ``<head>``."""
+
+
+def defer_search_scripts(html: str) -> str:
+    """Mark the theme's search scripts ``defer`` (idempotent)."""
+    return SEARCH_SCRIPTS.sub(r'<script defer src="\1"></script>', html)
+
+
+def defer_search_in_output(app, exception) -> None:
+    """``build-finished``: defer the search scripts on every HTML page but the search page."""
+    if exception is not None or app.builder.format != "html":
+        return
+    for page in Path(app.outdir).rglob("*.html"):
+        if page.name == "search.html":
+            continue
+        html = page.read_text(encoding="utf-8")
+        deferred = defer_search_scripts(html)
+        if deferred != html:
+            page.write_text(deferred, encoding="utf-8")
+
+
 def add_page_context(app, pagename, templatename, context, doctree) -> None:
     """Add the page's description to its ``<head>``."""
     if doctree is not None:
@@ -93,5 +122,6 @@ def setup(app):
     """Register the extension with Sphinx."""
     app.connect("config-inited", configure_repository, priority=900)
     app.connect("html-page-context", add_page_context)
+    app.connect("build-finished", defer_search_in_output)
     app.add_js_file(None, body=FORWARD_TOGGLES)
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -243,3 +243,17 @@ def test_print_shows_charts_and_no_navigation(visit, path):
             .filter(e => e.getClientRects().length && e.getBoundingClientRect().right > edge + 1)
             .map(e => e.tagName.toLowerCase() + ' in #' + (e.closest('section') || {}).id); }""")
     assert past_edge == [], f"cut off on paper: {past_edge}"
+
+
+def test_search_finds_a_company_and_the_search_box_is_ready_on_a_chapter(visit):
+    v = visit("search.html?q=Graphcore")
+    v.page.wait_for_function("document.querySelectorAll('#search-results li').length > 0", timeout=RENDER_TIMEOUT_MS)
+    assert "graphcore" in v.page.locator("#search-results li").first.inner_text().lower()
+    # on other pages the index loads after the page (deferred) and is ready once it has loaded
+    chapter = visit("chapters/graphcore.html")
+    chapter.page.wait_for_load_state("load")
+    assert chapter.page.evaluate("typeof Search !== 'undefined' && Search._index !== null")
+    blocking = chapter.page.evaluate("""[...document.querySelectorAll('head script[src]')]
+        .filter(s => /searchindex|searchtools|language_data/.test(s.src) && !s.defer).length""")
+    assert blocking == 0
+
