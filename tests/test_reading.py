@@ -60,3 +60,17 @@ def test_search_scripts_are_deferred_in_order_and_only_once():
                                      '<script defer src="../_static/language_data.js"></script>',
                                      '<script defer src="../searchindex.js"></script>']
     assert reading.defer_search_scripts(deferred) == deferred
+
+
+def test_behaviour_scripts_are_deferred_and_the_rest_left_alone():
+    from sphinx.builders.html._assets import _JavaScript
+
+    scripts = [_JavaScript("_static/documentation_options.js", priority=200),
+               _JavaScript("_static/doctools.js", priority=200),
+               _JavaScript("_static/design-tabs.js", priority=500, **{"data-sd-tabs-storage-prefix": "x"}),
+               _JavaScript("_static/sphinx-thebe.js", priority=500, **{"async": "async"}),
+               _JavaScript("", priority=500, body="let a = 1;")]
+    out = reading.defer_theme_scripts(scripts)
+    assert [s.attributes.get("defer") for s in out] == [None, "defer", "defer", None, None]
+    assert out[2].attributes["data-sd-tabs-storage-prefix"] == "x" and out[2].priority == 500
+    assert [s.filename for s in out] == [s.filename for s in scripts]

@@ -15,6 +15,9 @@
   in every page's ``<head>`` as blocking scripts, so the index is fetched and run
   before the page can paint. They only serve the search box, so after the build
   they are marked ``defer`` (in the same order) on every page but the search page.
+  The theme's and extensions' behaviour scripts (copy buttons, toggles, tabs,
+  highlighting, the theme's own script) are deferred too: they act on the finished
+  page, and deferred scripts still run in document order.
 """
 
 from __future__ import annotations
@@ -107,6 +110,33 @@ def defer_search_in_output(app, exception) -> None:
             page.write_text(deferred, encoding="utf-8")
 
 
+DEFERRED_SCRIPTS = ("_static/doctools.js", "_static/sphinx_highlight.js", "_static/clipboard.min.js",
+                    "_static/copybutton.js", "_static/scripts/sphinx-book-theme.js", "_static/togglebutton.js",
+                    "_static/design-tabs.js")
+"""Scripts that only wire up the finished page. ``documentation_options.js`` stays
+blocking: inline scripts of every page assign to the object it defines."""
+
+
+def defer_theme_scripts(scripts: list) -> list:
+    """The page's script list with every :data:`DEFERRED_SCRIPTS` entry marked ``defer``."""
+    from sphinx.builders.html._assets import _JavaScript
+
+    deferred = []
+    for script in scripts:
+        filename = str(getattr(script, "filename", "") or "")
+        if filename in DEFERRED_SCRIPTS and "defer" not in script.attributes and "async" not in script.attributes:
+            script = _JavaScript(filename, priority=script.priority, **{**script.attributes, "defer": "defer"})
+        deferred.append(script)
+    return deferred
+
+
+def defer_page_scripts(app, pagename, templatename, context, doctree) -> None:
+    """``html-page-context``: defer the behaviour scripts of this page (not the search page, whose
+    blocking search scripts use ``doctools.js``)."""
+    if "script_files" in context and pagename != "search":
+        context["script_files"][:] = defer_theme_scripts(context["script_files"])
+
+
 def add_page_context(app, pagename, templatename, context, doctree) -> None:
     """Add the page's description to its ``<head>``."""
     if doctree is not None:
@@ -122,6 +152,7 @@ def setup(app):
     """Register the extension with Sphinx."""
     app.connect("config-inited", configure_repository, priority=900)
     app.connect("html-page-context", add_page_context)
+    app.connect("html-page-context", defer_page_scripts, priority=900)
     app.connect("build-finished", defer_search_in_output)
     app.add_js_file(None, body=FORWARD_TOGGLES)
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -257,3 +257,11 @@ def test_search_finds_a_company_and_the_search_box_is_ready_on_a_chapter(visit):
         .filter(s => /searchindex|searchtools|language_data/.test(s.src) && !s.defer).length""")
     assert blocking == 0
 
+
+
+def test_deferred_behaviour_scripts_still_wire_up_the_page(visit):
+    v = visit("chapters/reading_spec_sheets.html")
+    v.page.wait_for_load_state("load")
+    assert v.page.locator("div.highlight button.copybtn").count() > 0, "copy buttons missing"
+    assert v.page.locator(".admonition.dropdown button.toggle-button, details.dropdown").count() > 0
+    assert v.page_errors == [] and v.console_errors == []
