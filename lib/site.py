@@ -11,6 +11,7 @@ import functools
 import gzip
 import os
 import shutil
+import sys
 import threading
 from contextlib import contextmanager
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -87,6 +88,13 @@ class _QuietHandler(SimpleHTTPRequestHandler):
 
 
 @contextmanager
+class _Server(ThreadingHTTPServer):
+    def handle_error(self, request, client_address):
+        """A browser that closes a connection early (a page navigated away) is not an error."""
+        if not isinstance(sys.exc_info()[1], (BrokenPipeError, ConnectionResetError)):
+            super().handle_error(request, client_address)
+
+
 def serve(directory: Path = SITE_DIR, *, compress: bool = False):
     """Serve ``directory`` on 127.0.0.1 (a free port); yield ``(base_url, request_log)``.
 
@@ -97,7 +105,7 @@ def serve(directory: Path = SITE_DIR, *, compress: bool = False):
     log: list[tuple[str, int]] = []
     handler = functools.partial(type("Handler", (_QuietHandler,), {"log": log, "compress": compress}),
                                 directory=str(directory))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = _Server(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
