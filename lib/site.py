@@ -87,7 +87,6 @@ class _QuietHandler(SimpleHTTPRequestHandler):
         self.wfile.write(body)
 
 
-@contextmanager
 class _Server(ThreadingHTTPServer):
     def handle_error(self, request, client_address):
         """A browser that closes a connection early (a page navigated away) is not an error."""
@@ -95,6 +94,7 @@ class _Server(ThreadingHTTPServer):
             super().handle_error(request, client_address)
 
 
+@contextmanager
 def serve(directory: Path = SITE_DIR, *, compress: bool = False):
     """Serve ``directory`` on 127.0.0.1 (a free port); yield ``(base_url, request_log)``.
 
