@@ -35,7 +35,7 @@ ENV_FLAG = "AICHIPS_STATIC_CHARTS"
 
 LAYOUTS = {
     "wide": {"width": 720, "chars": 92, "legend": {"titleLimit": 320}, "axis": {"labelLimit": 220}},
-    "narrow": {"width": 340, "chars": 44,
+    "narrow": {"width": 340, "chars": 36,
                "legend": {"orient": "bottom", "direction": "vertical", "titleLimit": 320, "labelLimit": 300},
                "axis": {"labelLimit": 130, "labelOverlap": "greedy"}},
 }

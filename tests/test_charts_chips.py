@@ -94,3 +94,13 @@ def test_scatter_fixed_filters_drop_rows(table):
 def test_scatter_rejects_a_pair_with_no_chip(table):
     with pytest.raises(ValueError):
         charts.chip_scatter_chart(chips.chip_wide(table), x="die_area", y="power")
+
+
+def test_labels_flip_to_the_left_of_points_near_the_right_edge():
+    table = chips.chip_table()
+    for chart, field in ((charts.chip_ranking_chart(table), "value"),
+                         (charts.chip_scatter_chart(chips.chip_wide(table)), "power")):
+        text = next(layer for layer in chart.to_dict()["layer"] if layer["mark"]["type"] == "text")
+        align, dx = text["mark"]["align"]["expr"], text["mark"]["dx"]["expr"]
+        assert f"scale('x', datum['{field}']) > width *" in align and align.endswith("? 'right' : 'left'")
+        assert dx.split("?")[0] == align.split("?")[0] and dx.split("?")[1].strip().startswith("-")

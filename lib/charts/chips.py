@@ -26,6 +26,13 @@ SOURCE = ("Source: report §1-§9 tables and text (corrections A9-A14); Jetson X
 COUNTED_DOMAIN = chips.PRECISIONS + [NOT_COMPUTE]
 
 
+def _beside_point(field: str, gap: int, *, flip_after: float) -> dict:
+    """Mark properties that write a label beside its point: to the right, or to the left once the point
+    sits beyond ``flip_after`` of the plot's width, so no label runs past the drawing's edge at any width."""
+    flipped = f"scale('x', datum['{field}']) > width * {flip_after}"
+    return {"align": alt.expr(f"{flipped} ? 'right' : 'left'"), "dx": alt.expr(f"{flipped} ? {-gap} : {gap}")}
+
+
 def _label(metric: str) -> str:
     label, unit = chips.METRICS[metric]
     return f"{label} ({unit})"
@@ -121,7 +128,7 @@ def chip_ranking_chart(table: pd.DataFrame, *, metric: str | None = None, precis
                             legend=alt.Legend(orient="bottom", direction="vertical")),
             shape=alt.Shape("kind:N", title="Kind of figure", scale=alt.Scale(
                 domain=chips.KINDS, range=["circle", "diamond", "square", "triangle-up", "cross"]), legend=None))
-        labels = base.mark_text(align="left", dx=8, fontSize=11, color="#374151").encode(
+        labels = base.mark_text(fontSize=11, color="#374151", **_beside_point("value", 8, flip_after=0.6)).encode(
             y=y, x=x, text="value_text:N", tooltip=tooltip)
         return points, labels
 
@@ -143,7 +150,7 @@ def _axis(metric: str, values: pd.Series) -> tuple[alt.Scale, str]:
     if metric == "peak_compute":
         title = "Peak compute per chip (T ops/s" + (", log scale)" if log else ")")
     if log:
-        # room on the right for the chip names written beside the points
+        # room to the right of the largest value
         return alt.Scale(type="log", domain=[10 ** math.floor(math.log10(positive.min())),
                                              10 ** math.ceil(math.log10(positive.max() * 3))]), title
     return alt.Scale(domain=[0, float(values.max()) * 1.6]), title
@@ -202,7 +209,7 @@ def chip_scatter_chart(wide: pd.DataFrame, *, x: str = "power", y: str = "peak_c
             shape=alt.Shape("deployment:N", title="Deployment",
                             scale=alt.Scale(domain=["Data centre", "Edge"], range=["circle", "triangle-up"]),
                             legend=alt.Legend(orient="top", direction="horizontal")))
-        labels = base.mark_text(align="left", dx=9, dy=-7, fontSize=11, color="#374151").encode(
+        labels = base.mark_text(dy=-7, fontSize=11, color="#374151", **_beside_point(x, 9, flip_after=0.5)).encode(
             x=enc_x, y=enc_y, text="chip:N")
         return points, labels
 
