@@ -1,6 +1,7 @@
 """Sliced polling of kernel channels (lib.execution)."""
 
 import asyncio
+from concurrent.futures import ThreadPoolExecutor
 from queue import Empty
 
 import pytest
@@ -32,6 +33,12 @@ class _Channel:
         return {"msg_type": "execute_reply"}
 
 
+def _run(coroutine):
+    """Run a coroutine on its own thread's event loop (the browser tests keep one running on this thread)."""
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()
+
+
 @pytest.fixture(autouse=True)
 def short_slices(monkeypatch):
     monkeypatch.setattr(execution, "SLICE_SECONDS", 0.01)
@@ -39,7 +46,7 @@ def short_slices(monkeypatch):
 
 def test_a_missed_wake_up_costs_one_slice_not_the_whole_timeout():
     socket = _Socket(noticed_on_call=3)
-    reply = asyncio.run(execution._get_msg_in_slices(_Channel(socket), timeout=60))
+    reply = _run(execution._get_msg_in_slices(_Channel(socket), timeout=60))
     assert reply == {"msg_type": "execute_reply"}
     assert socket.calls == 3 and max(socket.timeouts) == 10  # every wait is one slice (10 ms)
 
@@ -47,13 +54,13 @@ def test_a_missed_wake_up_costs_one_slice_not_the_whole_timeout():
 def test_the_overall_timeout_still_raises_empty():
     socket = _Socket(noticed_on_call=None)
     with pytest.raises(Empty):
-        asyncio.run(execution._get_msg_in_slices(_Channel(socket), timeout=0.05))
+        _run(execution._get_msg_in_slices(_Channel(socket), timeout=0.05))
     assert 2 <= socket.calls <= 10
 
 
 def test_no_timeout_waits_until_a_message_comes():
     socket = _Socket(noticed_on_call=20)
-    assert asyncio.run(execution._get_msg_in_slices(_Channel(socket), timeout=None))["msg_type"] == "execute_reply"
+    assert _run(execution._get_msg_in_slices(_Channel(socket), timeout=None))["msg_type"] == "execute_reply"
 
 
 def test_install_replaces_the_channel_method(monkeypatch):
