@@ -55,7 +55,7 @@ def test_the_overall_timeout_still_raises_empty():
     socket = _Socket(noticed_on_call=None)
     with pytest.raises(Empty):
         _run(execution._get_msg_in_slices(_Channel(socket), timeout=0.05))
-    assert 2 <= socket.calls <= 10
+    assert max(socket.timeouts) <= 10  # every wait was one slice or less, however slow the machine
 
 
 def test_no_timeout_waits_until_a_message_comes():
