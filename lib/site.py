@@ -60,6 +60,12 @@ COMPRESSIBLE = (".html", ".js", ".css", ".json", ".svg", ".txt", ".csv", ".xml",
 """Files a static host serves gzip-compressed (when the browser accepts it)."""
 
 
+@functools.lru_cache(maxsize=512)
+def _gzipped(path: Path, mtime_ns: int, size: int) -> bytes:
+    """A file's gzip encoding, made once per version of the file (as a static host keeps it)."""
+    return gzip.compress(path.read_bytes(), mtime=0)
+
+
 class _QuietHandler(SimpleHTTPRequestHandler):
     log = None
     compress = False
@@ -78,7 +84,8 @@ class _QuietHandler(SimpleHTTPRequestHandler):
         wants_gzip = "gzip" in self.headers.get("Accept-Encoding", "")
         if not (self.compress and wants_gzip and path.suffix in COMPRESSIBLE and path.is_file()):
             return super().do_GET()
-        body = gzip.compress(path.read_bytes(), mtime=0)
+        stat = path.stat()
+        body = _gzipped(path, stat.st_mtime_ns, stat.st_size)
         self.send_response(200)
         self.send_header("Content-Type", self.guess_type(str(path)))
         self.send_header("Content-Encoding", "gzip")

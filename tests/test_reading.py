@@ -49,17 +49,14 @@ def test_description_is_the_first_real_paragraph_shortened():
     assert len(description) <= reading.DESCRIPTION_LENGTH
 
 
-def test_search_scripts_are_deferred_in_order_and_only_once():
+def test_search_scripts_are_removed_and_the_rest_left_alone():
     head = ('<script src="../_static/doctools.js?v=1"></script>\n'
-            '<script src="../_static/searchtools.js"></script>\n'
-            '<script src="../_static/language_data.js"></script>\n'
-            '<script src="../searchindex.js"></script>')
-    deferred = reading.defer_search_scripts(head)
-    assert deferred.splitlines() == ['<script src="../_static/doctools.js?v=1"></script>',
-                                     '<script defer src="../_static/searchtools.js"></script>',
-                                     '<script defer src="../_static/language_data.js"></script>',
-                                     '<script defer src="../searchindex.js"></script>']
-    assert reading.defer_search_scripts(deferred) == deferred
+            '    <script src="../_static/searchtools.js"></script>\n'
+            '    <script src="../_static/language_data.js"></script>\n'
+            '    <script src="../searchindex.js"></script>\n'
+            '<script src="../_static/search_helper.js"></script>\n')
+    assert reading.drop_search_scripts(head) == ('<script src="../_static/doctools.js?v=1"></script>\n'
+                                                 '<script src="../_static/search_helper.js"></script>\n')
 
 
 def test_behaviour_scripts_are_deferred_and_the_rest_left_alone():

@@ -2,8 +2,8 @@
 
 axe-core rates these "serious" (rule ``label-content-name-mismatch``): an element's
 accessible name must contain its visible text. After each build, every HTML file
-in the output is rewritten with the fixes below; each is idempotent, so rewriting
-an unchanged page again is harmless.
+is rewritten with the fixes below (in the shared pass of :mod:`lib.sphinxext.finish`);
+each is idempotent, so rewriting an unchanged page again is harmless.
 
 * The search field button shows "Search Ctrl+K" but is labelled "Search": its
   ``aria-label`` is dropped, so its visible text names it.
@@ -24,7 +24,6 @@ an unchanged page again is harmless.
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 FIXES = [
     (re.compile(r'(<button class="btn search-button-field search-button__button[^"]*"[^>]*?) aria-label="Search"'),
@@ -47,18 +46,13 @@ def fix_html(html: str) -> str:
     return html
 
 
-def fix_output(app, exception) -> None:
-    """Rewrite each HTML page of a successful build whose text a fix changes."""
-    if exception is not None or app.builder.format != "html":
-        return
-    for page in Path(app.outdir).rglob("*.html"):
-        html = page.read_text(encoding="utf-8")
-        fixed = fix_html(html)
-        if fixed != html:
-            page.write_text(fixed, encoding="utf-8")
+def fix_pages(app, site) -> None:
+    """``finish-pages`` step: apply the fixes to every page."""
+    site.rewrite(fix_html)
 
 
 def setup(app):
     """Register the extension with Sphinx."""
-    app.connect("build-finished", fix_output)
+    app.setup_extension("lib.sphinxext.finish")
+    app.connect("finish-pages", fix_pages)
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -118,28 +118,22 @@ def replace_script(html: str, static_prefix: str) -> str:
     return html.replace("</head>", f"    {link}\n  </head>", 1)
 
 
-def write_icons(app, exception) -> None:
-    """After a successful HTML build: write ``icons.css`` and rewrite every page."""
-    if exception is not None or app.builder.format != "html":
-        return
-    out = Path(app.outdir)
-    pages = sorted(out.rglob("*.html"))
+def write_icons(app, site) -> None:
+    """``finish-pages`` step: write ``icons.css`` for the icons the pages use and link it instead
+    of the script; remove the script from the site."""
     used: set[tuple[str, str]] = set()
-    for page in pages:
-        used |= icons_used(page.read_text(encoding="utf-8"))
-    (out / "_static" / "icons.css").write_text(icon_css(used, theme_packs()), encoding="utf-8")
-    for page in pages:
-        html = page.read_text(encoding="utf-8")
-        depth = len(page.relative_to(out).parts) - 1
-        fixed = replace_script(html, "../" * depth)
-        if fixed != html:
-            page.write_text(fixed, encoding="utf-8")
-    script = out / "_static" / "scripts" / "fontawesome.js"
+    for html in site.pages.values():
+        used |= icons_used(html)
+    (site.outdir / "_static" / "icons.css").write_text(icon_css(used, theme_packs()), encoding="utf-8")
+    for page, html in site.pages.items():
+        site.pages[page] = replace_script(html, site.prefix(page))
+    script = site.outdir / "_static" / "scripts" / "fontawesome.js"
     for leftover in (script, script.with_name("fontawesome.js.LICENSE.txt"), script.with_name("fontawesome.js.map")):
         leftover.unlink(missing_ok=True)
 
 
 def setup(app):
     """Register the extension with Sphinx."""
-    app.connect("build-finished", write_icons)
+    app.setup_extension("lib.sphinxext.finish")
+    app.connect("finish-pages", write_icons, priority=400)
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -10,11 +10,12 @@
 * **A description per page** (``<meta name="description">``), taken from the
   page's own opening paragraph, and a favicon, so no browser asks for a missing
   ``/favicon.ico``.
-* **Search loads after the page.** The theme puts Sphinx's search scripts and the
-  whole search index (``searchtools.js``, ``language_data.js``, ``searchindex.js``)
-  in every page's ``<head>`` as blocking scripts, so the index is fetched and run
-  before the page can paint. They only serve the search box, so after the build
-  they are marked ``defer`` (in the same order) on every page but the search page.
+* **The search index stays on the search page.** The theme puts Sphinx's search
+  scripts and the whole search index (``searchtools.js``, ``language_data.js``,
+  ``searchindex.js``, 50 KB gzip and growing with the book) in every page's
+  ``<head>``, for its search-as-you-type option. The book leaves that option off:
+  its search box sends the query to the search page, which loads them itself. So
+  after the build they are removed from every other page.
   The theme's and extensions' behaviour scripts (copy buttons, toggles, tabs,
   highlighting, the theme's own script) are deferred too: they act on the finished
   page, and deferred scripts still run in document order.
@@ -88,26 +89,21 @@ def page_description(doctree) -> str:
 
 
 SEARCH_SCRIPTS = re.compile(
-    r'<script src="((?:\.\./)*(?:_static/searchtools\.js|_static/language_data\.js|searchindex\.js))"></script>')
-"""The theme's blocking search scripts in a page's ``<head>``."""
+    r'[ \t]*<script src="(?:\.\./)*(?:_static/searchtools\.js|_static/language_data\.js|searchindex\.js)">'
+    r'</script>\n?')
+"""The theme's search scripts in a page's ``<head>``."""
 
 
-def defer_search_scripts(html: str) -> str:
-    """Mark the theme's search scripts ``defer`` (idempotent)."""
-    return SEARCH_SCRIPTS.sub(r'<script defer src="\1"></script>', html)
+def drop_search_scripts(html: str) -> str:
+    """Remove the theme's search scripts from a page."""
+    return SEARCH_SCRIPTS.sub("", html)
 
 
-def defer_search_in_output(app, exception) -> None:
-    """``build-finished``: defer the search scripts on every HTML page but the search page."""
-    if exception is not None or app.builder.format != "html":
+def drop_search(app, site) -> None:
+    """``finish-pages`` step: remove the search scripts from every page but the search page."""
+    if app.config.html_theme_options.get("search_as_you_type"):
         return
-    for page in Path(app.outdir).rglob("*.html"):
-        if page.name == "search.html":
-            continue
-        html = page.read_text(encoding="utf-8")
-        deferred = defer_search_scripts(html)
-        if deferred != html:
-            page.write_text(deferred, encoding="utf-8")
+    site.rewrite(drop_search_scripts, skip=("search.html",))
 
 
 DEFERRED_SCRIPTS = ("_static/doctools.js", "_static/sphinx_highlight.js", "_static/clipboard.min.js",
@@ -153,6 +149,7 @@ def setup(app):
     app.connect("config-inited", configure_repository, priority=900)
     app.connect("html-page-context", add_page_context)
     app.connect("html-page-context", defer_page_scripts, priority=900)
-    app.connect("build-finished", defer_search_in_output)
+    app.setup_extension("lib.sphinxext.finish")
+    app.connect("finish-pages", drop_search)
     app.add_js_file(None, body=FORWARD_TOGGLES)
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}
