@@ -59,6 +59,17 @@ def test_search_scripts_are_removed_and_the_rest_left_alone():
                                                  '<script src="../_static/search_helper.js"></script>\n')
 
 
+def test_options_are_inlined_and_script_preloads_dropped():
+    head = ('  <link rel="preload" as="script" href="../_static/scripts/bootstrap.js?digest=5" />\n'
+            '<link rel="preload" as="font" href="../_static/x.woff2" />\n'
+            '    <script src="../_static/documentation_options.js?v=9e"></script>\n'
+            '    <script>DOCUMENTATION_OPTIONS.pagename = "intro";</script>\n')
+    assert reading.inline_options(head, "const DOCUMENTATION_OPTIONS = {};\n") == (
+        '<link rel="preload" as="font" href="../_static/x.woff2" />\n'
+        '    <script>const DOCUMENTATION_OPTIONS = {};</script>\n'
+        '    <script>DOCUMENTATION_OPTIONS.pagename = "intro";</script>\n')
+
+
 def test_behaviour_scripts_are_deferred_and_the_rest_left_alone():
     from sphinx.builders.html._assets import _JavaScript
 

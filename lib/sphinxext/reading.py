@@ -16,6 +16,10 @@
   ``<head>``, for its search-as-you-type option. The book leaves that option off:
   its search box sends the query to the search page, which loads them itself. So
   after the build they are removed from every other page.
+* **Nothing but the stylesheet blocks the first paint.** ``documentation_options.js``
+  (a dozen settings that inline scripts read) is written into each page instead of
+  fetched before it can paint, and the theme's ``preload`` hints for its two
+  deferred scripts are dropped, so they no longer compete with the stylesheet.
   The theme's and extensions' behaviour scripts (copy buttons, toggles, tabs,
   highlighting, the theme's own script) are deferred too: they act on the finished
   page, and deferred scripts still run in document order.
@@ -106,6 +110,23 @@ def drop_search(app, site) -> None:
     site.rewrite(drop_search_scripts, skip=("search.html",))
 
 
+OPTIONS_SCRIPT = re.compile(r'<script src="((?:\.\./)*_static/documentation_options\.js)(?:\?[^"]*)?"></script>')
+SCRIPT_PRELOAD = re.compile(r'[ \t]*<link rel="preload" as="script" href="[^"]*" />\n?')
+
+
+def inline_options(html: str, options: str) -> str:
+    """Put the text of ``documentation_options.js`` in the page instead of a blocking request for it,
+    and drop the theme's script preloads."""
+    html = OPTIONS_SCRIPT.sub(lambda _: f"<script>{options.strip()}</script>", html, count=1)
+    return SCRIPT_PRELOAD.sub("", html)
+
+
+def inline_page_options(app, site) -> None:
+    """``finish-pages`` step: :func:`inline_options` on every page."""
+    options = (site.outdir / "_static" / "documentation_options.js").read_text(encoding="utf-8")
+    site.rewrite(lambda html: inline_options(html, options))
+
+
 DEFERRED_SCRIPTS = ("_static/doctools.js", "_static/sphinx_highlight.js", "_static/clipboard.min.js",
                     "_static/copybutton.js", "_static/scripts/sphinx-book-theme.js", "_static/togglebutton.js",
                     "_static/design-tabs.js")
@@ -151,5 +172,6 @@ def setup(app):
     app.connect("html-page-context", defer_page_scripts, priority=900)
     app.setup_extension("lib.sphinxext.finish")
     app.connect("finish-pages", drop_search)
+    app.connect("finish-pages", inline_page_options)
     app.add_js_file(None, body=FORWARD_TOGGLES)
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}

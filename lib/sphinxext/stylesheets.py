@@ -19,12 +19,15 @@ After the build (once every extension has written its files), this extension
 * writes the kept rules of a page's stylesheets, in their order, ``@import``\\s
   resolved and relative ``url()``\\s re-pointed, to one file named by its content
   (``_static/site-<digest>.css``, whose first line names the sheets it was made
-  of), and gives the page that one ``<link>``.
+  of), and gives the page that one ``<link>``;
+* cuts each icon font down to the glyphs the kept rules write (the admonition and
+  link icons), so a page fetches a few KB of Font Awesome instead of 150 KB.
 """
 
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 import posixpath
 import re
@@ -225,6 +228,65 @@ def bundle_css(sheets: list[tuple[Path, str]], static_root: Path, names: set[str
     return "\n".join(parts) + "\n"
 
 
+_FONT_FACE = re.compile(r"@font-face\{[^}]*\}")
+_FONT_SRC = re.compile(r"src:[^;}]*")
+_TRUETYPE = re.compile(r'url\("?([^")]+\.ttf)"?\)')
+_ESCAPE = re.compile(r"\\([0-9a-fA-F]{1,6}) ?")
+PRIVATE_USE = range(0xE000, 0xF900)
+"""Unicode's private use area, where icon fonts put their glyphs."""
+FONTS = "fonts"
+"""Folder of ``_static`` for the subset fonts."""
+
+
+def icon_characters(css: str) -> set[int]:
+    """The private-use code points a stylesheet writes (as characters or ``\\f0f3`` escapes)."""
+    found = {ord(c) for c in css if ord(c) in PRIVATE_USE}
+    found |= {int(h, 16) for h in _ESCAPE.findall(css) if int(h, 16) in PRIVATE_USE}
+    return found
+
+
+def subset_font(path: Path, characters: set[int]) -> bytes | None:
+    """A WOFF font of ``path``'s glyphs for ``characters`` (None if it has none of them)."""
+    from fontTools import subset
+    from fontTools.ttLib import TTFont
+
+    font = TTFont(path, recalcTimestamp=False)
+    wanted = characters & set(font.getBestCmap())
+    if not wanted:
+        return None
+    options = subset.Options()
+    options.flavor = "woff"
+    subsetter = subset.Subsetter(options)
+    subsetter.populate(unicodes=wanted)
+    subsetter.subset(font)
+    buffer = io.BytesIO()
+    font.save(buffer)
+    return buffer.getvalue()
+
+
+def subset_icon_fonts(css: str, static_root: Path) -> str:
+    """Point each ``@font-face`` of the bundle that has a TrueType source at a subset of that font
+    holding only the icons the bundle uses (Font Awesome: 150 KB of 1,400 glyphs for a dozen); drop
+    a font none of whose glyphs is used. ``url()``\\s are relative to ``static_root``."""
+    characters = icon_characters(css)
+
+    def subset(match) -> str:
+        rule = match.group(0)
+        truetype = _TRUETYPE.search(rule)
+        if truetype is None:
+            return rule
+        source = static_root / truetype.group(1)
+        data = subset_font(source, characters)
+        if data is None:
+            return ""
+        name = f"{source.stem}-{hashlib.sha256(data).hexdigest()[:12]}.woff"
+        (static_root / FONTS).mkdir(exist_ok=True)
+        (static_root / FONTS / name).write_bytes(data)
+        return _FONT_SRC.sub(f'src:url({FONTS}/{name}) format("woff")', rule, count=1)
+
+    return _FONT_FACE.sub(subset, css)
+
+
 def replace_links(html: str, href: str) -> str:
     """A page's stylesheet links replaced by one link to ``href``, where the first one was."""
     first = LINK.search(html)
@@ -287,6 +349,7 @@ def bundle_stylesheets(app, site) -> None:
                 raise FileNotFoundError(f"{page}: stylesheet not in the build: {', '.join(missing)}")
             sources = [[path.relative_to(site.outdir).as_posix(), media] for path, media in sheets]
             text = bundle_css(list(sheets), static_root, names, PurePosixPath("bundle.css"))
+            text = subset_icon_fonts(text, static_root)
             text = f"/* bundle of: {json.dumps(sources)} */\n" + text
             name = f"{PREFIX}{hashlib.sha256(text.encode()).hexdigest()[:12]}.css"
             (static_root / name).write_text(text, encoding="utf-8")
@@ -295,6 +358,10 @@ def bundle_stylesheets(app, site) -> None:
     for stale in static_root.glob(f"{PREFIX}*.css"):
         if stale.name not in bundles.values():
             stale.unlink()
+    linked = "".join((static_root / name).read_text(encoding="utf-8") for name in bundles.values())
+    for font in (static_root / FONTS).glob("*.woff"):
+        if f"{FONTS}/{font.name}" not in linked:
+            font.unlink()
 
 
 def setup(app):

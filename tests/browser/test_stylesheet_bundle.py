@@ -70,15 +70,21 @@ NO_MOTION = """() => { const style = document.createElement("style");
   style.textContent = "*, *::before, *::after { transition: none !important; animation: none !important; }";
   document.head.append(style); }"""
 """Transitions would make a reading taken just after a change catch colours halfway."""
-LOADED = """[...document.querySelectorAll('link[data-source]')].every(link => link.sheet !== null)
+LOADED = """document.body.offsetHeight >= 0
+            && [...document.fonts].every(face => face.status !== "unloaded" || face.load())
+            && [...document.querySelectorAll('link[data-source]')].every(link => link.sheet !== null)
             && document.fonts.status === 'loaded'"""
+"""Every font face the sheets declare is loaded (a face no text needs would otherwise stay
+unloaded, and a box's height would depend on when the browser got round to it)."""
 
 
 def _settle(page) -> None:
     """Wait until the theme's sheets (once swapped in) and every font the page uses have loaded.
     (Page scripts are off, so no load event reaches a callback: poll instead.)"""
+    settled = 0
     for _ in range(200):
-        if page.evaluate(LOADED):
+        settled = settled + 1 if page.evaluate(LOADED) else 0
+        if settled == 2:
             return
         page.wait_for_timeout(50)
     raise AssertionError("the page's stylesheets or fonts did not load")
@@ -116,3 +122,41 @@ def test_the_bundle_styles_the_page_as_the_theme_sheets_do(visit, path, width):
         differences = v.page.evaluate(READ, [f"{media}/{theme}", PROPERTIES])
         assert differences == [], f"{media}/{theme}: {len(differences)} elements differ, e.g. {differences[:5]}"
     assert v.http_errors == []
+
+
+GLYPHS = """async ([subset, original, characters]) => {
+  const draw = async (url, family) => {
+    const face = new FontFace(family, `url(${url})`);
+    document.fonts.add(await face.load());
+    return characters.map(c => {
+      const canvas = document.createElement("canvas");
+      canvas.width = canvas.height = 48;
+      const context = canvas.getContext("2d");
+      context.font = `32px "${family}"`;
+      context.fillText(String.fromCodePoint(c), 4, 40);
+      return [...context.getImageData(0, 0, 48, 48).data].join(",");
+    });
+  };
+  const ours = await draw(subset, "subset-under-test"), theirs = await draw(original, "original-under-test");
+  return characters.filter((c, i) => ours[i] !== theirs[i] || !/[1-9]/.test(ours[i])).map(c => c.toString(16));
+}"""
+"""Each character drawn on a canvas with the subset font and with the theme's full font: the hex
+code points whose drawings differ, or are blank."""
+
+
+def test_the_cut_icon_fonts_draw_every_icon_the_css_asks_for_as_the_full_fonts_do(visit):
+    from lib.sphinxext.stylesheets import icon_characters
+
+    [bundle] = site.SITE_DIR.joinpath("_static").glob(f"{PREFIX}*.css")
+    css = bundle.read_text(encoding="utf-8")
+    fonts = re.findall(r"url\((fonts/([a-z0-9-]+?)-[0-9a-f]{12}\.woff)\)", css)
+    assert {stem for _, stem in fonts} >= {"fa-solid-900"}
+    v = visit("intro.html")
+    for url, stem in fonts:
+        from fontTools.ttLib import TTFont
+        font = site.SITE_DIR / "_static" / url
+        characters = sorted(set(TTFont(font).getBestCmap()) & icon_characters(css))
+        assert characters, f"{url} holds none of the icons"
+        differing = v.page.evaluate(GLYPHS, [f"_static/{url}", f"_static/vendor/fontawesome/webfonts/{stem}.ttf",
+                                             characters])
+        assert differing == [], f"{stem}: these icons differ from the full font: {differing}"
