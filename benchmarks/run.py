@@ -9,6 +9,7 @@ configuration and one Altair chart of the same data (built in this run into
 * pages in the table of contents and charts in the built site;
 * JavaScript a chart page loads up front (its ``<script>`` files and inline
   scripts), and what it loads once its charts have turned live, gzip;
+* the stylesheets that page links (all of them block the first paint), gzip;
 * per page, median of 5 in headless Chromium: first contentful paint, time until
   every chart is visible, time until every chart on the first screen is live;
 * Lighthouse 12 (npm ``lighthouse``, pinned in ``package.json``), mobile profile,
@@ -68,6 +69,23 @@ def page_javascript(page: Path) -> int:
                              html, flags=re.S):
         total += len(gzip.compress(inline.encode()))
     return total
+
+
+def page_stylesheets(page: Path) -> tuple[int, int]:
+    """Number and gzip bytes of the stylesheets a page links (``@import``\\s followed): all of them block
+    the first paint."""
+    html = page.read_text(encoding="utf-8")
+    files: list[Path] = []
+    pending = [(page.parent / re.search(r'href="([^"?]+)', link).group(1)).resolve()
+               for link in re.findall(r"<link\b[^>]*>", html) if 'rel="stylesheet"' in link]
+    while pending:
+        sheet = pending.pop(0)
+        if sheet in files:
+            continue
+        files.append(sheet)
+        pending += [(sheet.parent / url).resolve()
+                    for url in re.findall(r'@import\s+(?:url\()?["\']([^"\']+)', sheet.read_text(encoding="utf-8"))]
+    return len(files), sum(len(gzip.compress(f.read_bytes())) for f in files)
 
 
 def lazy_javascript(page: Path) -> int:
@@ -236,6 +254,10 @@ def main() -> None:
     print(f"  reference {js_reference / 1e3:8.0f} KB gzip   (its page scripts plus the three Vega libraries it"
           f" loads from a CDN); ratio {_ratio(js_ours, js_reference)}")
     print(f"  chart runtime fetched when a chart comes into view: {lazy / 1e3:.0f} KB gzip")
+    css_files, css_bytes = page_stylesheets(site.SITE_DIR / heaviest)
+    ref_files, ref_bytes = page_stylesheets(reference / "index.html")
+    print(f"render-blocking CSS, same page: book {css_bytes / 1e3:.0f} KB gzip in {css_files} file(s); reference"
+          f" {ref_bytes / 1e3:.0f} KB in {ref_files}; ratio {_ratio(css_bytes, ref_bytes)}")
 
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=site.chromium_executable(), args=site.CHROMIUM_ARGS)
