@@ -88,7 +88,7 @@ def built_site(tmp_path_factory):
 
         .. raw:: html
 
-           <figure class="bk-chart" id="chart-test"></figure>
+           <figure class="bk-chart" id="chart-test"><div>drawing</div><script type="application/json" class="bk-chart__spec">{"wide":{"marks":[]}}</script></figure>
         """))
     (src / "plain.rst").write_text("Plain\n=====\n\nNo chart here.\n")
     out = src / "_build"
@@ -106,6 +106,38 @@ def test_chart_page_loads_the_deferred_loader_only(built_site):
     # the runtime itself is fetched by the loader when a chart is near, never by a <script> of the page
     assert f"{bundle}" not in html.replace(loader, "")
     assert (built_site / "_static" / "charts.js").exists() and (built_site / "_static" / "book.css").exists()
+
+
+def test_chart_specs_leave_the_page_for_a_script_of_their_own(built_site):
+    html = (built_site / "chart.html").read_text()
+    assert "bk-chart__spec" not in html and '"marks"' not in html
+    name = re.search(r'<figure class="bk-chart" id="chart-test" data-spec="([0-9a-f]{12})">', html).group(1)
+    script = (built_site / "_static" / offline_vega.SPEC_DIR / f"{name}.js").read_text()
+    assert script == offline_vega.spec_script(name, '{"wide":{"marks":[]}}')
+
+
+def test_specs_are_named_by_content_and_unnamed_ones_deleted(tmp_path):
+    from lib.sphinxext.finish import BuiltSite
+
+    def figure(payload):
+        return (f'<figure class="bk-chart" id="c" data-wide="720"><svg></svg>'
+                f'<script type="application/json" class="bk-chart__spec">{payload}</script></figure>')
+
+    (tmp_path / "a.html").write_text(figure('{"wide":1}') + figure('{"wide":2}'))
+    (tmp_path / "b.html").write_text(figure('{"wide":1}'))
+    stale = tmp_path / "_static" / offline_vega.SPEC_DIR / "0123456789ab.js"
+    stale.parent.mkdir(parents=True)
+    stale.write_text("old")
+    site = BuiltSite(tmp_path)
+    offline_vega.write_chart_specs(None, site)
+    site.save()
+    first = re.findall(r'data-spec="([0-9a-f]+)"', (tmp_path / "a.html").read_text())
+    assert len(set(first)) == 2 and re.findall(r'data-spec="([0-9a-f]+)"', (tmp_path / "b.html").read_text()) == first[:1]
+    assert sorted(p.stem for p in stale.parent.glob("*.js")) == sorted(first)  # the stale spec is gone
+    # a second pass (an incremental build leaves pages already moved) keeps what the pages name
+    again = BuiltSite(tmp_path)
+    offline_vega.write_chart_specs(None, again)
+    assert again.save() == 0 and sorted(p.stem for p in stale.parent.glob("*.js")) == sorted(first)
 
 
 def test_page_without_chart_loads_no_chart_script(built_site):

@@ -133,31 +133,30 @@ def test_a_missing_stylesheet_is_named(tmp_path):
         stylesheets.bundle_stylesheets(_App, BuiltSite(out))
 
 
-FONT_AWESOME = Path(__import__("pydata_sphinx_theme").__file__).parent / "theme" / "pydata_sphinx_theme" / "static" / \
-    "vendor" / "fontawesome" / "webfonts"
+def _loader_page(tmp_path: Path) -> BuiltSite:
+    static = tmp_path / "_static"
+    (static / "vega").mkdir(parents=True)
+    (static / "charts").mkdir()
+    (static / "charts.js").write_text("loaderWord")
+    (static / "vega" / "vega-1.js").write_text('el.classList.add("runtime-word")')
+    (static / "charts" / "abc123.js").write_text('specs["abc123"] = {"style": "spec-word"}')
+    (tmp_path / "chapters").mkdir()
+    (tmp_path / "chapters" / "p.html").write_text(
+        '<html><head><script defer src="../_static/charts.js?v=1" data-bundle="vega/vega-1.js"></script>'
+        '<script type="application/json">{"x": "json-word"}</script><script>add("inline-word")</script>'
+        '</head><body><figure class="bk-chart" data-spec="abc123"></figure></body></html>')
+    return BuiltSite(tmp_path)
 
 
-def test_icon_fonts_are_cut_to_the_glyphs_the_css_writes(tmp_path):
-    from fontTools.ttLib import TTFont
+def test_site_names_reads_every_script_a_page_loads_and_no_data(tmp_path):
+    """The runtime is named relative to its loader, the chart specs by their figures; JSON is data."""
+    names = stylesheets.site_names(_loader_page(tmp_path))
+    assert {"loaderWord", "runtime-word", "spec-word", "inline-word"} <= names
+    assert "json-word" not in names
 
-    (tmp_path / "webfonts").mkdir()
-    for name in ("fa-solid-900.ttf", "fa-brands-400.ttf"):
-        (tmp_path / "webfonts" / name).write_bytes((FONT_AWESOME / name).read_bytes())
-    css = ('@font-face{font-family:A;src:url(webfonts/fa-solid-900.woff2) format("woff2"),'
-           'url(webfonts/fa-solid-900.ttf) format("truetype")}\n'
-           '@font-face{font-family:B;src:url(webfonts/fa-brands-400.ttf) format("truetype")}\n'
-           '.bell:after{content:"\uf0f3"}\n.info:after{content:"\\f05a"}\n')
-    assert stylesheets.icon_characters(css) == {0xF0F3, 0xF05A}
-    out = stylesheets.subset_icon_fonts(css, tmp_path)
-    [font] = (tmp_path / "fonts").glob("fa-solid-900-*.woff")
-    assert f'src:url(fonts/{font.name}) format("woff")}}' in out
-    assert "font-family:B" not in out  # no brands glyph is used: the face is dropped
-    assert set(TTFont(font).getBestCmap()) == {0xF0F3, 0xF05A}
-    assert font.stat().st_size < (FONT_AWESOME / "fa-solid-900.ttf").stat().st_size / 20
-    # the same glyphs give the same file, byte for byte
-    again = tmp_path / "again"
-    (again / "webfonts").mkdir(parents=True)
-    for name in ("fa-solid-900.ttf", "fa-brands-400.ttf"):
-        (again / "webfonts" / name).write_bytes((FONT_AWESOME / name).read_bytes())
-    stylesheets.subset_icon_fonts(css, again)
-    assert [f.read_bytes() for f in (again / "fonts").glob("*.woff")] == [font.read_bytes()]
+
+def test_a_missing_script_is_named(tmp_path):
+    site = _loader_page(tmp_path)
+    (tmp_path / "_static" / "charts" / "abc123.js").unlink()
+    with pytest.raises(FileNotFoundError, match="abc123.js"):
+        stylesheets.site_names(site)

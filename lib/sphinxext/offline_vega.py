@@ -11,6 +11,10 @@ The book's charts reach the page as static SVG with their compiled Vega specs
 * adds, on pages that hold a chart and only there, the small deferred loader
   ``charts.js`` that fetches that runtime when a chart comes into view or is
   touched; nothing chart-related blocks the first paint;
+* moves each chart's compiled specs out of its page into a small script of its
+  own, ``_static/charts/<digest>.js``, which the loader fetches with the runtime:
+  the page carries only what is drawn (a third of a chart page's bytes were
+  specs), and scripts, unlike fetched JSON, also load from a site opened from disk;
 * adds the book's stylesheet ``book.css`` (chart layout, print) to every page;
 * drops the ipywidgets state myst-nb embeds for executed widget cells: widgets
   are for live kernels, so the static page carries none of their bytes;
@@ -22,6 +26,7 @@ The book's charts reach the page as static SVG with their compiled Vega specs
 from __future__ import annotations
 
 import hashlib
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -32,6 +37,14 @@ BUNDLE_DIR = "vega"
 STATIC_DIR = Path(__file__).parent / "static"
 WIDGET_STATE_TYPE = "application/vnd.jupyter.widget-state+json"
 
+
+SPEC_DIR = "charts"
+"""Folder of ``_static/`` holding the charts' compiled specs, one script per chart."""
+
+_FIGURE_WITH_SPEC = re.compile(
+    r'(<figure class="bk-chart"[^>]*?)>((?:(?!<figure\b).)*?)'
+    r'<script type="application/json" class="bk-chart__spec">(.*?)</script>', re.S)
+_SPEC_NAME = re.compile(r'<figure class="bk-chart"[^>]*\bdata-spec="([0-9a-f]+)"')
 
 VEGA_VERSION = "6.4.0"
 """Version of the Vega runtime served with the site (its major version is the one
@@ -60,6 +73,42 @@ def write_bundle(app) -> None:
     if not target.exists():
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(bundle_source(), encoding="utf-8")
+
+
+def spec_script(name: str, payload: str) -> str:
+    """The script that holds one chart's compiled specs (a JSON object, valid JavaScript)."""
+    return f'(window.bkChartSpecs = window.bkChartSpecs || {{}})["{name}"] = {payload};\n'
+
+
+def move_specs(html: str) -> tuple[str, dict[str, str]]:
+    """Take every chart's specs out of a page.
+
+    Returns the page, where each chart figure names its specs with ``data-spec``,
+    and the specs by name (a digest of their text, so equal charts share a file).
+    """
+    specs: dict[str, str] = {}
+
+    def move(match) -> str:
+        payload = match.group(3)
+        name = hashlib.sha256(payload.encode()).hexdigest()[:12]
+        specs[name] = payload
+        return f'{match.group(1)} data-spec="{name}">{match.group(2)}'
+
+    return _FIGURE_WITH_SPEC.sub(move, html), specs
+
+
+def write_chart_specs(app, site) -> None:
+    """``finish-pages`` step: move the charts' specs to ``_static/charts/``; delete specs no page names."""
+    folder = site.outdir / "_static" / SPEC_DIR
+    for page, html in site.pages.items():
+        site.pages[page], specs = move_specs(html)
+        for name, payload in specs.items():
+            folder.mkdir(parents=True, exist_ok=True)
+            (folder / f"{name}.js").write_text(spec_script(name, payload), encoding="utf-8")
+    named = {name for html in site.pages.values() for name in _SPEC_NAME.findall(html)}
+    for stale in folder.glob("*.js"):
+        if stale.stem not in named:
+            stale.unlink()
 
 
 def _script_key(script) -> tuple:
@@ -101,6 +150,8 @@ def add_static_path(app, config) -> None:
 
 def setup(app):
     """Register the extension with Sphinx."""
+    app.setup_extension("lib.sphinxext.finish")
+    app.connect("finish-pages", write_chart_specs, priority=300)
     app.connect("config-inited", add_static_path)
     app.connect("builder-inited", write_bundle)
     app.connect("html-page-context", add_page_scripts)

@@ -20,14 +20,13 @@ After the build (once every extension has written its files), this extension
   resolved and relative ``url()``\\s re-pointed, to one file named by its content
   (``_static/site-<digest>.css``, whose first line names the sheets it was made
   of), and gives the page that one ``<link>``;
-* cuts each icon font down to the glyphs the kept rules write (the admonition and
-  link icons), so a page fetches a few KB of Font Awesome instead of 150 KB.
+* cuts each icon font down to the glyphs the kept rules write (see
+  :mod:`lib.sphinxext.fonts`).
 """
 
 from __future__ import annotations
 
 import hashlib
-import io
 import json
 import posixpath
 import re
@@ -37,11 +36,17 @@ from pathlib import Path, PurePosixPath
 import tinycss2
 from tinycss2.serializer import serialize_string_value, serialize_url
 
+from lib.sphinxext.fonts import FONTS, subset_icon_fonts
+from lib.sphinxext.offline_vega import SPEC_DIR
+
 LINK = re.compile(r'[ \t]*<link\b[^>]*\brel="stylesheet"[^>]*>\n?')
 _HREF = re.compile(r'\bhref="([^"]+)"')
 _MEDIA = re.compile(r'\bmedia="([^"]+)"')
-_SCRIPT_SRC = re.compile(r'<script\b[^>]*\b(?:src|data-bundle)="([^"]+)"')
-_INLINE_SCRIPT = re.compile(r"<script\b[^>]*>(.*?)</script>", re.S)
+_SCRIPT_TAG = re.compile(r"<script\b[^>]*>")
+_SRC = re.compile(r'\bsrc="([^"]+)"')
+_BUNDLE = re.compile(r'\bdata-bundle="([^"]+)"')
+_SPEC_NAME = re.compile(r'\bdata-spec="([0-9a-f]+)"')
+_INLINE_SCRIPT = re.compile(r'<script\b(?![^>]*\btype="(?!text/javascript|module)[^"]*")[^>]*>(.*?)</script>', re.S)
 _WORD = re.compile(r"[A-Za-z_][\w-]*")
 GROUPING_RULES = {"media", "supports", "layer", "container", "document"}
 """At-rules whose block holds ordinary rules, purged like the top level."""
@@ -228,65 +233,6 @@ def bundle_css(sheets: list[tuple[Path, str]], static_root: Path, names: set[str
     return "\n".join(parts) + "\n"
 
 
-_FONT_FACE = re.compile(r"@font-face\{[^}]*\}")
-_FONT_SRC = re.compile(r"src:[^;}]*")
-_TRUETYPE = re.compile(r'url\("?([^")]+\.ttf)"?\)')
-_ESCAPE = re.compile(r"\\([0-9a-fA-F]{1,6}) ?")
-PRIVATE_USE = range(0xE000, 0xF900)
-"""Unicode's private use area, where icon fonts put their glyphs."""
-FONTS = "fonts"
-"""Folder of ``_static`` for the subset fonts."""
-
-
-def icon_characters(css: str) -> set[int]:
-    """The private-use code points a stylesheet writes (as characters or ``\\f0f3`` escapes)."""
-    found = {ord(c) for c in css if ord(c) in PRIVATE_USE}
-    found |= {int(h, 16) for h in _ESCAPE.findall(css) if int(h, 16) in PRIVATE_USE}
-    return found
-
-
-def subset_font(path: Path, characters: set[int]) -> bytes | None:
-    """A WOFF font of ``path``'s glyphs for ``characters`` (None if it has none of them)."""
-    from fontTools import subset
-    from fontTools.ttLib import TTFont
-
-    font = TTFont(path, recalcTimestamp=False)
-    wanted = characters & set(font.getBestCmap())
-    if not wanted:
-        return None
-    options = subset.Options()
-    options.flavor = "woff"
-    subsetter = subset.Subsetter(options)
-    subsetter.populate(unicodes=wanted)
-    subsetter.subset(font)
-    buffer = io.BytesIO()
-    font.save(buffer)
-    return buffer.getvalue()
-
-
-def subset_icon_fonts(css: str, static_root: Path) -> str:
-    """Point each ``@font-face`` of the bundle that has a TrueType source at a subset of that font
-    holding only the icons the bundle uses (Font Awesome: 150 KB of 1,400 glyphs for a dozen); drop
-    a font none of whose glyphs is used. ``url()``\\s are relative to ``static_root``."""
-    characters = icon_characters(css)
-
-    def subset(match) -> str:
-        rule = match.group(0)
-        truetype = _TRUETYPE.search(rule)
-        if truetype is None:
-            return rule
-        source = static_root / truetype.group(1)
-        data = subset_font(source, characters)
-        if data is None:
-            return ""
-        name = f"{source.stem}-{hashlib.sha256(data).hexdigest()[:12]}.woff"
-        (static_root / FONTS).mkdir(exist_ok=True)
-        (static_root / FONTS / name).write_bytes(data)
-        return _FONT_SRC.sub(f'src:url({FONTS}/{name}) format("woff")', rule, count=1)
-
-    return _FONT_FACE.sub(subset, css)
-
-
 def replace_links(html: str, href: str) -> str:
     """A page's stylesheet links replaced by one link to ``href``, where the first one was."""
     first = LINK.search(html)
@@ -297,21 +243,33 @@ def replace_links(html: str, href: str) -> str:
     return html[:first.start()] + link + LINK.sub("", html[first.start():])
 
 
+def _loaded_scripts(site, page: Path, html: str) -> set[Path]:
+    """The site's scripts a page loads: its ``<script src>``, the runtime a loader names in
+    ``data-bundle`` (relative to the loader) and the chart specs its figures name in ``data-spec``."""
+    scripts = set()
+    for tag in _SCRIPT_TAG.findall(html):
+        src = _SRC.search(tag)
+        if src is None or "://" in src.group(1):
+            continue
+        script = site.resolve(page, src.group(1).split("?")[0])
+        scripts.add(script)
+        bundle = _BUNDLE.search(tag)
+        if bundle:
+            scripts.add(site.resolve(script, bundle.group(1)))
+    scripts.update(site.outdir / "_static" / SPEC_DIR / f"{name}.js" for name in _SPEC_NAME.findall(html))
+    return scripts
+
+
 def site_names(site) -> set[str]:
     """Every name the built pages use, with the words of every script they load."""
     names: set[str] = set()
     scripts: set[Path] = set()
     for page, html in site.pages.items():
         names |= page_names(html)
-        for src in _SCRIPT_SRC.findall(html):
-            if "://" in src:
-                continue
-            script = site.resolve(page, src.split("?")[0])
-            if not script.exists():
-                script = site.outdir / "_static" / src.split("?")[0]
-            if script.exists():
-                scripts.add(script)
+        scripts |= _loaded_scripts(site, page, html)
     for script in sorted(scripts):
+        if not script.exists():
+            raise FileNotFoundError(f"script not in the build: {script}")
         names |= script_words(script.read_text(encoding="utf-8", errors="replace"))
     return names
 

@@ -1,27 +1,38 @@
 // Turn the book's static charts into live ones, without moving them.
 // Each <figure class="bk-chart"> holds two pre-rendered SVGs (wide and narrow
-// layouts) and their compiled Vega specs. When a figure comes near the viewport
-// or is touched, this loads the Vega runtime from the site (once) and draws the
-// layout that fits the column in place of the static drawing: same size, now
-// with bound inputs, legend selections and tooltips.
+// layouts) and names its compiled Vega specs (data-spec: a script in
+// _static/charts/). When a figure comes near the viewport or is touched, this
+// loads the Vega runtime (once) and the figure's specs from the site, and draws
+// the layout that fits the column in place of the static drawing: same size,
+// now with bound inputs, legend selections and tooltips. Scripts are used
+// rather than fetched JSON so that a copy of the site opened from disk works.
 (function () {
   "use strict";
   var script = document.currentScript;
-  var bundleUrl = new URL(script.dataset.bundle, script.src).href;
-  var loading = null;
+  var loading = {};
 
-  function loadVega() {
-    if (!loading) {
-      loading = new Promise(function (resolve, reject) {
+  // Load a script of the site once; resolve with what it defines.
+  function load(path, defined) {
+    if (!loading[path]) {
+      loading[path] = new Promise(function (resolve, reject) {
         var tag = document.createElement("script");
-        tag.src = bundleUrl;
+        tag.src = new URL(path, script.src).href;
         tag.async = true;
-        tag.onload = function () { resolve(window.vega); };
-        tag.onerror = reject;
+        tag.onload = function () { resolve(defined()); };
+        tag.onerror = function () { reject(new Error("cannot load " + tag.src)); };
         document.head.appendChild(tag);
       });
     }
-    return loading;
+    return loading[path];
+  }
+
+  function loadVega() {
+    return load(script.dataset.bundle, function () { return window.vega; });
+  }
+
+  function loadSpecs(figure) {
+    var name = figure.dataset.spec;
+    return load("charts/" + name + ".js", function () { return window.bkChartSpecs[name]; });
   }
 
   function layoutFor(figure) {
@@ -32,8 +43,8 @@
     var layout = layoutFor(figure);
     if (figure.dataset.layout === layout || figure.dataset.pending) return;
     figure.dataset.pending = "1";
-    loadVega().then(function (vega) {
-      var specs = JSON.parse(figure.querySelector("script.bk-chart__spec").textContent);
+    Promise.all([loadVega(), loadSpecs(figure)]).then(function (loaded) {
+      var vega = loaded[0], specs = loaded[1];
       var staticView = figure.querySelector(".bk-chart__static--" + layout);
       var drawing = staticView.querySelector("svg");
       var label = drawing.getAttribute("aria-label");
