@@ -145,7 +145,7 @@ code points whose drawings differ, or are blank."""
 
 
 def test_the_cut_icon_fonts_draw_every_icon_the_css_asks_for_as_the_full_fonts_do(visit):
-    from lib.sphinxext.stylesheets import icon_characters
+    from lib.sphinxext.fonts import icon_characters
 
     [bundle] = site.SITE_DIR.joinpath("_static").glob(f"{PREFIX}*.css")
     css = bundle.read_text(encoding="utf-8")
