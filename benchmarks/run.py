@@ -12,6 +12,8 @@ configuration and one Altair chart of the same data (built in this run into
 * the stylesheets that page links (all of them block the first paint), gzip;
 * per page, median of 5 in headless Chromium: first contentful paint, time until
   every chart is visible, time until every chart on the first screen is live;
+  and the same for this machine's floor, a page of one paragraph and one SVG
+  with no stylesheet or script (no page can do better here);
 * Lighthouse 12 (npm ``lighthouse``, pinned in ``package.json``), mobile profile,
   pages served gzip-compressed: performance, accessibility, best practices, SEO
   for the landing page, the heaviest chart page and the catalogue;
@@ -154,6 +156,20 @@ def lighthouse(url: str) -> dict[str, float]:
     return {c: round(result["categories"][c]["score"] * 100) for c in CATEGORIES}
 
 
+FLOOR_PAGE = ('<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Floor</title></head><body>'
+              '<p>One paragraph.</p><figure class="bk-chart bk-chart--live"><svg width="100" height="60">'
+              '<rect width="40" height="60"/></svg></figure></body></html>')
+"""The least a page can be: what the timings of this machine cannot go below."""
+
+
+def floor_timings(browser) -> dict[str, float]:
+    """:func:`page_timings` of :data:`FLOOR_PAGE`."""
+    with tempfile.TemporaryDirectory() as tmp:
+        (Path(tmp) / "index.html").write_text(FLOOR_PAGE, encoding="utf-8")
+        with site.serve(Path(tmp), compress=True) as (url, _):
+            return page_timings(url, "index.html", browser)
+
+
 REFERENCE_PAGE = """\
 ---
 jupytext:
@@ -263,6 +279,7 @@ def main() -> None:
         browser = playwright.chromium.launch(executable_path=site.chromium_executable(), args=site.CHROMIUM_ARGS)
         with site.serve(reference, compress=True) as (ref_url, _):
             ref = page_timings(ref_url, "index.html", browser, cdn_bundle=cdn)
+        floor = floor_timings(browser)
         with site.serve(compress=True) as (base_url, _):
             print(f"timings, median of {RUNS_PER_PAGE} (ms from navigation; goal: visible <= 200, live <= 500):")
             print(f"  {'page':38s} {'charts':>6s} {'paint':>7s} {'visible':>8s} {'live':>7s}")
@@ -271,6 +288,8 @@ def main() -> None:
                 print(f"  {path:38s} {charts[path]:6d} {t['fcp']:7.0f} {t['visible']:8.0f} {t['live']:7.0f}")
             print(f"  {'reference (plain Jupyter Book + Altair)':38s} {1:6d} {ref['fcp']:7.0f} "
                   f"{ref['visible']:8.0f} {ref['live']:7.0f}")
+            print(f"  {'floor (one paragraph, one SVG, no CSS/JS)':38s} {1:6d} {floor['fcp']:7.0f} "
+                  f"{floor['visible']:8.0f} {floor['live']:7.0f}")
             browser.close()
             print("Lighthouse 12, mobile profile, gzip (performance / accessibility / best practices / SEO;"
                   " goal 95 / 100 / 100 / 100):")

@@ -232,7 +232,7 @@ def _outside_rows(outside: pd.DataFrame) -> list[dict]:
     chips = {"A100 (GA100 die)": "A100", "Jetson Xavier NX": "Jetson Xavier NX"}
     metrics = {"die_area": ("die_area", 1.0), "transistors": ("transistors", 1.0), "peak_performance": ("peak_compute", 1.0)}
     rows = []
-    for row in outside.itertuples():
+    for row in outside[outside["product"].isin(chips)].itertuples():  # the other rows feed worked examples
         metric, factor = metrics[row.metric]
         entry = dict(chip=chips[row.product], metric=metric, value=float(row.value) * factor,
                      kind=PEAK if metric == "peak_compute" else SPEC, value_printed="",

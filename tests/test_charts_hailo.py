@@ -12,8 +12,9 @@ def products():
     kneron = pd.DataFrame({"product": ["SoC"], "mac_per_cycle": [512.0]})
     claims = pd.DataFrame({"product": ["Edge TPU", "Edge TPU"], "metric": ["peak_performance", "power"],
                            "value": [4.0, 2.0]})
-    outside = pd.DataFrame({"figure_id": ["X3"], "company": ["NVIDIA"], "product": ["Module"],
-                            "metric": ["peak_performance"], "value": [21.0], "precision": ["INT8"]})
+    outside = pd.DataFrame({"figure_id": ["X3", "X9"], "company": ["NVIDIA", "Vendor"], "product": ["Module", "Example"],
+                            "metric": ["peak_performance"] * 2, "value": [21.0, 108.0], "precision": ["INT8", ""],
+                            "used_in": ["§9 Hailo", "Reading a spec sheet"]})
     return charts.edge_products(hailo, kneron, claims, outside)
 
 
@@ -23,6 +24,7 @@ def test_edge_products_compute_efficiency_only_where_both_figures_exist(products
     assert rows.loc["Edge TPU", "tops_per_w"] == pytest.approx(2.0)
     assert rows[["tops_per_w"]].loc[["Card", "SoC", "Module"]].isna().all().all()
     assert rows.loc["Chip", "precision"] == "not stated" and rows.loc["Module", "precision"] == "INT8"
+    assert "Example" not in rows.index  # an outside figure of another chapter stays out
 
 
 def test_efficiency_chart_has_a_slider_reference_line_and_company_colours(products):

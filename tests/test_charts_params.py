@@ -4,7 +4,7 @@ import altair as alt
 import pandas as pd
 import pytest
 
-from lib.charts.params import keep_one, layer_with_filters
+from lib.charts.params import bound_choice, keep_one, layer_with_filters
 
 FRAME = pd.DataFrame({"metric": ["a", "b"], "value": [1, 2]})
 
@@ -37,3 +37,10 @@ def test_layer_with_filters_filters_every_layer_and_adds_the_params_once():
 def test_layer_with_filters_without_params_adds_none():
     spec = layer_with_filters(FRAME, [], [], lambda base: (base.mark_point().encode(x="value:Q"),)).to_dict()
     assert "params" not in spec and "transform" not in spec["layer"][0]
+
+
+def test_bound_choice_starts_on_the_first_option_and_leaves_filtering_to_the_caller():
+    spec = alt.Chart(FRAME).mark_bar().add_params(bound_choice("p", ["b", "a"], "Pick: ", "radio")).to_dict()
+    [param] = spec["params"]
+    assert param["value"] == "b" and param["bind"] == {"input": "radio", "options": ["b", "a"], "name": "Pick: "}
+    assert "transform" not in spec

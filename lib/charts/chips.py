@@ -17,7 +17,7 @@ import altair as alt
 import pandas as pd
 
 from lib import chips, theme
-from lib.charts.params import layer_with_filters
+from lib.charts.params import bound_choice, layer_with_filters
 
 ALL = "All"
 NOT_COMPUTE = "Not a compute figure"
@@ -46,10 +46,6 @@ def _filter_expr(name: str, field: str) -> str:
     return f"({name} == '{ALL}' || datum.{field} == {name})"
 
 
-def _choice(name: str, options: list[str], label: str) -> alt.Parameter:
-    return alt.param(name=name, value=options[0], bind=alt.binding_select(options=options, name=label))
-
-
 def _filters(frame: pd.DataFrame, *, precision, hardware_class, deployment, use_precision: bool = True):
     """Apply fixed filters in pandas; return the frame, the params to add and the Vega-Lite filter expressions.
 
@@ -65,7 +61,7 @@ def _filters(frame: pd.DataFrame, *, precision, hardware_class, deployment, use_
         if fixed is None and len(options) <= 2:
             continue  # one value only: a drop-down would change nothing
         if fixed is None:
-            params.append(_choice(name, options, label))
+            params.append(bound_choice(name, options, label))
             exprs.append(_filter_expr(name, field))
         elif fixed != ALL:
             frame = frame[frame[field] == fixed]
@@ -95,7 +91,7 @@ def chip_ranking_chart(table: pd.DataFrame, *, metric: str | None = None, precis
                                     use_precision=False)
     if precision is None:  # the precision filter leaves the other metrics alone
         options = [ALL] + [p for p in chips.PRECISIONS if p in set(frame["counted"])]
-        params.append(_choice("chip_precision", options, "Precision: "))
+        params.append(bound_choice("chip_precision", options, "Precision: "))
         exprs.append(f"(chip_precision == '{ALL}' || datum.counted == chip_precision "
                      f"|| datum.counted == '{NOT_COMPUTE}')")
     elif precision != ALL:

@@ -22,7 +22,7 @@ def edge_products(hailo: pd.DataFrame, kneron: pd.DataFrame, claims: pd.DataFram
 
     Rows: every Hailo-8 product, Google's Edge TPU (claims of §5), Kneron's two
     SoCs (the report gives MACs per cycle only) and, if ``outside`` is given, its
-    performance rows (e.g. Jetson Xavier NX). Columns: ``product``, ``company``,
+    peak-performance rows used in §9 (Jetson Xavier NX). Columns: ``product``, ``company``,
     ``tops``, ``power_w``, ``tops_per_w`` (only where both are given),
     ``precision``, ``source`` and ``note``.
     """
@@ -40,7 +40,8 @@ def edge_products(hailo: pd.DataFrame, kneron: pd.DataFrame, claims: pd.DataFram
                      "precision": NOT_STATED, "source": "report §7",
                      "note": f"{row.mac_per_cycle:,.0f} MAC per cycle; no clock or power given"})
     if outside is not None:
-        for row in outside[outside["metric"] == "peak_performance"].itertuples():
+        used_here = outside["used_in"].str.contains("§9 Hailo", regex=False)
+        for row in outside[used_here & (outside["metric"] == "peak_performance")].itertuples():
             rows.append({"product": row.product, "company": row.company, "tops": row.value, "power_w": float("nan"),
                          "precision": row.precision or NOT_STATED, "source": f"outside figure {row.figure_id}",
                          "note": "power at that peak not captured"})

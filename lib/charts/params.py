@@ -1,4 +1,4 @@
-"""Bound Vega-Lite parameters shared by the chart builders: one control that keeps the rows it names.
+"""Bound Vega-Lite parameters shared by the chart builders: a control, and one that keeps the rows it names.
 
 These work on the static site without a kernel: the control is drawn by Vega
 beside the chart, and the filter runs in the browser.
@@ -11,12 +11,18 @@ import altair as alt
 _BINDINGS = {"select": alt.binding_select, "radio": alt.binding_radio}
 
 
-def keep_one(chart, *, name: str, field: str, options: list, label: str, widget: str = "select"):
-    """Add a drop-down (``widget="select"``) or radio buttons (``"radio"``) named ``name`` to ``chart``,
-    starting on the first option, and keep only the rows whose ``field`` equals the chosen option."""
+def bound_choice(name: str, options: list, label: str, widget: str = "select") -> alt.Parameter:
+    """A parameter named ``name`` bound to a drop-down (``widget="select"``) or radio buttons
+    (``"radio"``) offering ``options``, starting on the first; filters that read it are the caller's."""
     if widget not in _BINDINGS:
         raise ValueError(f"widget must be one of {list(_BINDINGS)}")
-    pick = alt.param(name=name, value=options[0], bind=_BINDINGS[widget](options=options, name=label))
+    return alt.param(name=name, value=options[0], bind=_BINDINGS[widget](options=options, name=label))
+
+
+def keep_one(chart, *, name: str, field: str, options: list, label: str, widget: str = "select"):
+    """Add a :func:`bound_choice` named ``name`` to ``chart`` and keep only the rows whose ``field``
+    equals the chosen option."""
+    pick = bound_choice(name, options, label, widget)
     return chart.add_params(pick).transform_filter(alt.datum[field] == pick)
 
 
