@@ -60,7 +60,7 @@ def field_list(resource: dict) -> str:
 
 
 def resource_markdown(resource: dict, *, rows: int, link_prefix: str) -> str:
-    """One dataset's section: title, description, source, download link and its fields."""
+    """One dataset's section: title, description, source, download link and its fields (folded)."""
     key = resource["schema"].get("primaryKey", [])
     key = [key] if isinstance(key, str) else key
     lines = [
@@ -76,8 +76,12 @@ def resource_markdown(resource: dict, *, rows: int, link_prefix: str) -> str:
         lines += [f"**Source:** {_sources(resource)}", ""]
     if key:
         lines += ["**Key:** " + ", ".join(f"`{k}`" for k in key), ""]
+    # the field list is folded (a catalogue of dozens of datasets stays scannable on a phone);
+    # find-in-page opens it, and book.css unfolds it on paper
+    fields = resource["schema"]["fields"]
     lines += [f"**Download:** {{download}}`{Path(resource['path']).name} <{link_prefix}{resource['path']}>`", "",
-              "**Fields:**", "", field_list(resource), ""]
+              f'<details class="bk-fields"><summary>Fields ({len(fields)})</summary>', "",
+              field_list(resource), "", "</details>", ""]
     return "\n".join(lines)
 
 

@@ -24,12 +24,30 @@ def test_catalogue_links_download_every_dataset(visit):
 
 
 def test_catalogue_names_every_dataset_and_field(visit):
+    """Each dataset's fields are in a folded list whose summary counts them; a click opens it."""
     v = visit(CATALOGUE)
     text = v.page.inner_text("main")
-    for resource in data.package_descriptor()["resources"]:
+    resources = data.package_descriptor()["resources"]
+    folds = v.page.locator("details.bk-fields")
+    assert folds.count() == len(resources)
+    for i, resource in enumerate(resources):
         assert f"{resource['name']}:" in text, resource["name"]
+        fold = folds.nth(i)
+        assert fold.locator("summary").inner_text() == f"Fields ({len(resource['schema']['fields'])})"
+        listed = fold.evaluate("d => d.textContent")
         for field in resource["schema"]["fields"]:
-            assert field["name"] in text, (resource["name"], field["name"])
+            assert field["name"] in listed, (resource["name"], field["name"])
+    first = folds.first.locator("li").first
+    assert not first.is_visible()
+    folds.first.locator("summary").click()
+    assert first.is_visible()
+
+
+def test_catalogue_prints_every_field_list_unfolded(visit):
+    v = visit(CATALOGUE)
+    v.page.emulate_media(media="print")
+    hidden = v.page.eval_on_selector_all("details.bk-fields li", "lis => lis.filter(li => !li.checkVisibility()).length")
+    assert v.page.locator("details.bk-fields li").count() > 0 and hidden == 0
 
 
 def test_catalogue_has_an_anchor_per_correction_and_working_contents(visit):
