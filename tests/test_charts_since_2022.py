@@ -4,7 +4,7 @@ import pandas as pd
 import pytest
 
 from lib import charts, theme
-from lib.charts import since_2022
+from lib.charts import since_2022, successor_chips
 
 
 @pytest.fixture
@@ -183,10 +183,10 @@ def chips():
 
 
 def test_chip_eras_follow_the_report_date():
-    assert since_2022.chip_era(pd.Timestamp("2022-03-01"), "") == "by the report (2022)"
-    assert since_2022.chip_era(pd.Timestamp("2022-11-01"), "") == "after the report"
-    assert since_2022.chip_era(pd.NaT, "pre-2022 (date not re-verified)") == "by the report (2022)"
-    assert since_2022.chip_era(pd.NaT, "not re-verified") == "date not verified"
+    assert successor_chips.chip_era(pd.Timestamp("2022-03-01"), "") == "by the report (2022)"
+    assert successor_chips.chip_era(pd.Timestamp("2022-11-01"), "") == "after the report"
+    assert successor_chips.chip_era(pd.NaT, "pre-2022 (date not re-verified)") == "by the report (2022)"
+    assert successor_chips.chip_era(pd.NaT, "not re-verified") == "date not verified"
 
 
 def test_peaks_keep_other_fp8_formats_and_missing_figures_apart(chips):
@@ -218,7 +218,7 @@ def test_peaks_chart_has_a_precision_dropdown_and_labels_missing_figures(chips):
 
 def test_chips_table_says_not_given_and_groups_by_company(chips):
     table = charts.chips_table(chips).set_index("Chip")
-    assert table.loc["B200 (Blackwell)", "BF16 TFLOPS"] == since_2022.NOT_GIVEN
+    assert table.loc["B200 (Blackwell)", "BF16 TFLOPS"] == successor_chips.NOT_GIVEN
     assert table.loc["Trainium3 (Trn3)", "FP8 TFLOPS"] == "2,517 (MXFP8/MXFP4)"
     assert table.loc["Trainium2 (Trn2)", "FP16 TFLOPS"] == "667"
     assert table.loc["TPU v4", "Announced"] == "not verified" and table.loc["TPU v4", "Memory (GB)"] == "34.4"

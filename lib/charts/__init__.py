@@ -30,9 +30,10 @@ from lib.charts.landscape import (device_mix, device_mix_chart, product_classes,
 from lib.charts.leaders import (company_metrics, leader_roster, leaders_metric_chart, product_purpose_chart, stack_cells, stack_count_chart)
 from lib.charts.market import (cagr, cagr_ranking_chart, market_scenario_chart, market_share_chart, market_trend_chart, scenario_start_rate, segment_growth, year_label)
 from lib.charts.roofline import (attainable, binding_limit, peak_from_macs, ridge_point, roofline_chart, roofline_chips)
-from lib.charts.since_2022 import (chip_era, chip_peaks_chart, chip_peaks_frame, chips_table, company_timeline_chart,
-                                   forecast_outcome_chart, forecast_outcome_frame, nvidia_vs_market_chart,
-                                   nvidia_vs_market_frame, report_entries, report_totals, short_chip_name, timeline_frame)
+from lib.charts.since_2022 import (company_timeline_chart, forecast_outcome_chart, forecast_outcome_frame,
+                                   nvidia_vs_market_chart, nvidia_vs_market_frame, report_totals, timeline_frame)
+from lib.charts.successor_chips import (chip_era, chip_peaks_chart, chip_peaks_frame, chips_table, report_entries,
+                                        short_chip_name)
 from lib.charts.stack import (layer_coverage, stack_items, stack_list_chart, stack_matrix_chart)
 from lib.charts.tpu import (tpu_peak_chart, tpu_versions)
 
