@@ -107,7 +107,19 @@ def build_student(*, clean: bool = False, root: Path = ROOT) -> int:
     return result.returncode
 
 
+def missing_font_message() -> str | None:
+    """Why the charts cannot be laid out on this machine, or None when they can."""
+    from lib.embed import MEASURING_FONT, measuring_font_missing
+
+    if measuring_font_missing():
+        return (f"lib.build: the charts lay their text out with {MEASURING_FONT}, which this machine lacks; "
+                "install it (Debian: apt-get install fonts-dejavu-core)")
+    return None
+
+
 if __name__ == "__main__":
     arguments = sys.argv[1:]
+    if problem := missing_font_message():
+        sys.exit(problem)
     builder = build_student if "--student" in arguments else build
     sys.exit(builder(clean="--clean" in arguments))

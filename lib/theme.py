@@ -15,6 +15,10 @@ THEME_NAME = "aichips"
 
 FONT = "system-ui, -apple-system, 'Segoe UI', 'Noto Sans', 'Noto Sans CJK KR', sans-serif"
 
+NARROW_PLOT = 400
+"""Plot width (pixels) below which a chart writes its axis labels compactly (the phone
+layout's plots are narrower, the laptop layout's wider)."""
+
 PALETTE = [
     "#1f5f99", "#d9822b", "#2a9d6f", "#c0392b", "#7b61c4",
     "#8c6d46", "#d35fa6", "#6b7280", "#a7a52d", "#2bb3c0",

@@ -27,6 +27,8 @@ def test_layouts_set_width_and_move_legends_on_phones(spec):
     assert narrow["config"]["legend"]["orient"] == "bottom" and "orient" not in wide["config"]["legend"]
     assert isinstance(narrow["title"]["text"], list) and isinstance(wide["title"]["text"], str)
     assert "width" not in spec  # the chart's own spec is left alone
+    # labels that may be thinned keep a gap, since readers' fonts can be wider than the build's
+    assert wide["config"]["axis"]["labelSeparation"] == narrow["config"]["axis"]["labelSeparation"] == embed.LABEL_GAP
 
 
 def test_concatenated_charts_keep_their_own_widths():
@@ -89,3 +91,59 @@ def test_titles_given_as_lines_and_axis_titles_are_wrapped_on_phones():
     assert isinstance(layer["x"]["title"], list) and all(len(line) <= limit for line in layer["x"]["title"])
     assert isinstance(layer["y"]["axis"]["title"], list)
     assert spec["layer"][0]["encoding"]["x"]["title"] == "z " * 40  # the original is untouched
+
+
+def test_layouts_fit_again_after_each_layout(spec):
+    # a narrower plot can round its axis to another end and move end-of-bar labels; Vega refits
+    for layout in embed.LAYOUTS:
+        assert embed.layout_spec(spec, layout)["autosize"]["resize"] is True
+
+
+def test_static_text_is_laid_out_with_the_measuring_font_but_names_the_book_font(spec):
+    from lib.theme import FONT
+
+    assert not embed.measuring_font_missing(), f"{embed.MEASURING_FONT} is not installed"
+    import vl_convert
+
+    vega = vl_convert.vegalite_to_vega(embed.layout_spec(spec, "narrow"), vl_version=embed.VEGA_LITE_VERSION)
+    svg = embed.static_svg(vega)
+    assert f'font-family="{FONT}"' in svg and embed.MEASURING_FONT not in svg
+    # the measuring font changes the layout: it is used, not silently replaced by a fallback
+    fallback = vl_convert.vega_to_svg(json.loads(json.dumps(vega).replace(json.dumps(FONT)[1:-1], "No Such Font")))
+    assert svg != fallback
+
+
+def test_phone_legends_wrap_long_labels_and_drop_columns_that_do_not_fit():
+    long = "Gartner data-center chips (all kinds), Feb 2025"
+    frame = pd.DataFrame({"series": [long, "Short"], "v": [1, 2]})
+    chart = alt.Chart(frame).mark_point().encode(
+        x="v:Q", color=alt.Color("series:N", legend=alt.Legend(orient="bottom", columns=3, labelLimit=360)))
+    spec = chart.to_dict()
+    legend = embed.layout_spec(spec, "narrow")["encoding"]["color"]["legend"]
+    lines = embed.textwrap.wrap(long, embed.LEGEND_ROOM["chars"])
+    assert len(lines) == 2 and json.dumps(lines) in legend["labelExpr"] and "Short" not in legend["labelExpr"]
+    assert legend["columns"] == 1 and legend["labelLimit"] <= embed.LEGEND_ROOM["chars"] * embed.LEGEND_ROOM["char_px"]
+    # the wide layout keeps the builder's legend as it is
+    assert embed.layout_spec(spec, "wide")["encoding"]["color"]["legend"] == {"orient": "bottom", "columns": 3,
+                                                                              "labelLimit": 360}
+
+
+def test_static_drawings_drop_what_only_the_live_chart_uses(spec):
+    from lib.theme import FONT
+
+    html = embed.chart_html(dict(spec, config={"font": FONT}))
+    for drawing in re.findall(r"<svg .*?</svg>", html, re.S):
+        root, body = drawing.split(">", 1)
+        assert 'role="img"' in root and "aria-label=" in root and f'font-family="{FONT}"' in root
+        assert "aria-" not in body and "role=" not in body and "pointer-events" not in body
+        assert "font-family" not in body  # the text inherits the root's fonts
+        assert not re.search(r'(?:d|transform)="[^"]*\d\.\d{3}', body)  # coordinates to the hundredth
+    # the same text, placed to the hundredth of a pixel: only attributes go
+    import vl_convert
+
+    full = embed.static_svg(vl_convert.vegalite_to_vega(embed.layout_spec(dict(spec, config={"font": FONT}), "wide")))
+    lean = embed.lean_svg(full)
+    placed = r'<text[^>]*transform="translate\(([-\d.]+),([-\d.]+)\)[^"]*"[^>]*>([^<]*)</text>'
+    before, after = re.findall(placed, full), re.findall(placed, lean)
+    assert len(lean) < 0.8 * len(full) and [t for *_, t in after] == [t for *_, t in before] != []
+    assert all(abs(float(a) - float(b)) <= 0.005 for p, q in zip(before, after) for a, b in zip(p[:2], q[:2]))

@@ -130,7 +130,7 @@ def chip_ranking_chart(table: pd.DataFrame, *, metric: str | None = None, precis
 
     chart = layer_with_filters(frame, exprs, params, marks)
     return chart.properties(
-        height=alt.Step(22), padding={"left": 12},
+        height=alt.Step(22), padding={"left": 12, "top": 5, "right": 5, "bottom": 5},
         title=alt.Title("The book's chips ranked, one metric at a time",
                         subtitle=[SOURCE, "Vendor peaks, not measured speed; colour: what a compute figure counts; "
                                           "diamond: peak per chip derived from a system"]),

@@ -86,8 +86,9 @@ def product_purpose_chart(products: pd.DataFrame, corrections: pd.DataFrame | No
         layers_params.append(shown)
         x_field = "purpose_shown"
     chart = base.mark_point(size=160, filled=True).encode(
-        x=alt.X(f"{x_field}:N", title="Purpose (하드웨어 목적): Cloud = training, Edge = inference in the report",
-                scale=alt.Scale(domain=PURPOSES), axis=alt.Axis(labelAngle=0)),
+        x=alt.X(f"{x_field}:N", title="Purpose (하드웨어 목적)", scale=alt.Scale(domain=PURPOSES),
+                # a phone's plot is too narrow for five labels side by side: they stand upright there
+                axis=alt.Axis(labelAngle=alt.ExprRef(f"width < {theme.NARROW_PLOT} ? -90 : 0"))),
         y=alt.Y("label:N", sort=order, title=None, axis=alt.Axis(labelLimit=170)),
         color=alt.Color("hardware_class_printed:N", title="Class as printed", legend=alt.Legend(orient="top"),
                         scale=theme.colour_scale("hardware_class", classes)),
@@ -102,6 +103,7 @@ def product_purpose_chart(products: pd.DataFrame, corrections: pd.DataFrame | No
         title=alt.Title("What the leaders' flagship products are for",
                         subtitle=["Source: report, 글로벌 인공지능 반도체 선도기업 분석, product table "
                                   "(인공지능 반도체 선도기업의 대표 제품, 유형 및 목적)",
+                                  "In the report, Cloud means training and Edge inference.",
                                   "Click a class in the legend to pick it out."]),
         description=("Dot chart of the report's flagship products: one row per product, placed in the column of "
                      "its stated purpose (cloud, cloud/edge, edge, inference) and coloured by hardware class."),

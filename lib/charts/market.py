@@ -75,8 +75,10 @@ def _year_axis(first_estimate: int | None, last_estimate: int | None = None) -> 
     else:
         label = (f"datum.value >= {first_estimate} && datum.value <= {last_estimate} ? datum.value + 'E' "
                  ": '' + datum.value")
+    # on a phone six or more full labels touch; the century goes ("’22E"), every year stays labelled
+    short = f"width < {theme.NARROW_PLOT} ? '\u2019' + slice(({label}), 2) : ({label})"
     return alt.Axis(title="Year (E = Gartner estimate)" if first_estimate else "Year",
-                    labelExpr=label, labelAngle=0)
+                    labelExpr=short, labelAngle=0)
 
 
 def _first_estimate_year(frame: pd.DataFrame) -> int | None:
@@ -318,9 +320,10 @@ def market_scenario_chart(market: pd.DataFrame, *, rate: float | None = None, un
     years = alt.Scale(domain=[int(totals["year"].min()), until], nice=False, zero=False)
     x = alt.X("year:Q", axis=axis, scale=years)
     colour = theme.colour_scale("segment", [SCENARIO_COLOUR_KEY]).to_dict()["range"][0]
-    band = alt.Chart(pd.DataFrame({"start": [last], "end": [until], "label": ["Illustrative, not a forecast"]}))
+    band = alt.Chart(pd.DataFrame({"start": [last], "end": [until], "label": ["Illustrative,\nnot a forecast"]}))
     shade = band.mark_rect(color="#fef3c7").encode(x=alt.X("start:Q", axis=axis, scale=years), x2="end:Q")
-    note = band.mark_text(align="left", baseline="top", dx=4, dy=4, color="#92400e", fontWeight="bold").encode(
+    note = band.mark_text(align="left", baseline="top", dx=4, dy=4, color="#92400e", fontWeight="bold",
+                          lineBreak="\n").encode(
         x=alt.X("start:Q", axis=axis, scale=years), y=alt.value(0), text="label:N")
     points = alt.OverlayMarkDef(color=colour, filled=True)
     gartner = alt.Chart(totals).mark_line(point=points, color=colour).encode(

@@ -2,7 +2,8 @@
 
 On each page: no console error, page error, HTTP error or request to another host;
 every chart is on the page as SVG before any JavaScript runs, and turns live when it
-comes into view, at the same size; every bound input exists and changing it changes
+comes into view, at the same size; no label of a chart is cut off or touches
+another, drawn or live; every bound input exists and changing it changes
 the chart; clicking a legend with a bound selection changes the chart; no chart is
 wider than its box and no page scrolls sideways; the navigation opens on a phone;
 printing shows every chart and no navigation; axe-core finds no violation at all.
@@ -43,6 +44,39 @@ def _live_svg(chart):
     return chart.evaluate("f => f.querySelector('.bk-chart__live svg').outerHTML")
 
 
+LABEL_PROBLEMS = """(gap) => {
+  // in the drawing each chart shows: text cut off at its edge, and labels of one group
+  // (an axis, a legend, a text mark) closer than gap pixels side by side on a shared line
+  const out = [];
+  for (const fig of document.querySelectorAll("figure.bk-chart")) {
+    const svg = [...fig.querySelectorAll(".bk-chart__live svg, .bk-chart__static svg")]
+      .find(s => s.getBoundingClientRect().width > 0);
+    if (!svg) continue;
+    const edge = svg.getBoundingClientRect();
+    for (const t of svg.querySelectorAll("text")) {
+      const r = t.getBoundingClientRect();
+      if (t.textContent.trim() && r.width > 0 && (r.left < edge.left - 1 || r.right > edge.right + 1
+          || r.top < edge.top - 1 || r.bottom > edge.bottom + 1))
+        out.push(`${fig.id}: "${t.textContent}" runs past the edge`);
+    }
+    for (const group of svg.querySelectorAll("g.mark-text")) {
+      const boxes = [...group.querySelectorAll(":scope > text")]
+        .filter(t => t.textContent.trim() && t.getAttribute("opacity") !== "0")
+        .map(t => [t.textContent, t.getBoundingClientRect()]);
+      boxes.forEach(([ta, a], i) => boxes.slice(i + 1).forEach(([tb, b]) => {
+        if (a.left < b.right + gap && b.left < a.right + gap && a.top < b.bottom - 2 && b.top < a.bottom - 2)
+          out.push(`${fig.id}: "${ta}" and "${tb}" touch`);
+      }));
+    }
+  }
+  return out;
+}"""
+
+
+def _label_problems(page):
+    return page.evaluate(LABEL_PROBLEMS, 1)
+
+
 def _spec_of(chart, layout):
     return chart.evaluate("f => window.bkChartSpecs[f.dataset.spec]")[layout]
 
@@ -74,6 +108,14 @@ def test_every_chart_is_static_svg_without_javascript(visit, path):
 
 @pytest.mark.parametrize("width", WIDTHS)
 @pytest.mark.parametrize("path", PAGES)
+def test_static_chart_labels_are_whole_and_apart(visit, path, width):
+    # the build lays text out with its own font, the browser draws it with the reader's
+    v = visit(path, viewport=width, javascript=False)
+    assert _label_problems(v.page) == []
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("path", PAGES)
 def test_charts_turn_live_in_place_and_fit_their_box(visit, path, width):
     v = visit(path, viewport=width)
     charts = v.page.locator(CHART)
@@ -96,6 +138,7 @@ def test_charts_turn_live_in_place_and_fit_their_box(visit, path, width):
         shown = chart.evaluate("f => getComputedStyle(f.querySelector('.bk-chart__static--' + f.dataset.layout))"
                                ".display")
         assert shown == "none", f"chart {i}: the static drawing is still shown beside the live one"
+    assert _label_problems(v.page) == [], "labels of a live chart are cut off or touch"
     overflow = v.page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
     assert overflow <= 0, f"the page scrolls sideways by {overflow}px"
 

@@ -39,6 +39,16 @@
     return figure.clientWidth >= Number(figure.dataset.wide) ? "wide" : "narrow";
   }
 
+  // Vega fits a plot to its width in one pass; a narrower plot can round its axis to another
+  // end and push end-of-bar labels past the edge, so fit again while anything sticks out.
+  function refit(view, width, passes) {
+    var padding = view.padding();
+    var right = padding.left + view.origin()[0] + view.scenegraph().root.bounds.x2 + padding.right;
+    if (passes === 0 || !(right > width + 0.5)) return view;
+    view.resize();
+    return view.runAsync().then(function () { return refit(view, width, passes - 1); });
+  }
+
   function attach(figure) {
     var layout = layoutFor(figure);
     if (figure.dataset.layout === layout || figure.dataset.pending) return;
@@ -57,7 +67,8 @@
         renderer: "svg", container: live, hover: true, bind: controls || undefined
       });
       figure._view = view;
-      return view.runAsync().then(function () {
+      var width = Number(drawing.getAttribute("width"));
+      return view.runAsync().then(function () { return refit(view, width, 2); }).then(function () {
         var svg = live.querySelector("svg");
         if (svg) {
           // Fonts differ between the build and the reader's browser, so the live layout can come out
