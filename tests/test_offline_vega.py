@@ -1,5 +1,6 @@
 """The Sphinx extension that serves Vega from the site: the pinned runtime, page scoping, de-duplication."""
 
+import os
 import re
 import subprocess
 import sys
@@ -138,6 +139,12 @@ def test_specs_are_named_by_content_and_unnamed_ones_deleted(tmp_path):
     again = BuiltSite(tmp_path)
     offline_vega.write_chart_specs(None, again)
     assert again.save() == 0 and sorted(p.stem for p in stale.parent.glob("*.js")) == sorted(first)
+    # a page rebuilt with a chart whose spec file exists leaves that file as it was
+    kept = stale.parent / f"{first[0]}.js"
+    os.utime(kept, (1, 1))
+    (tmp_path / "b.html").write_text(figure('{"wide":1}'))
+    offline_vega.write_chart_specs(None, BuiltSite(tmp_path))
+    assert kept.stat().st_mtime == 1
 
 
 def test_page_without_chart_loads_no_chart_script(built_site):

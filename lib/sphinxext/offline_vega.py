@@ -98,13 +98,18 @@ def move_specs(html: str) -> tuple[str, dict[str, str]]:
 
 
 def write_chart_specs(app, site) -> None:
-    """``finish-pages`` step: move the charts' specs to ``_static/charts/``; delete specs no page names."""
+    """``finish-pages`` step: move the charts' specs to ``_static/charts/``; delete specs no page names.
+
+    A spec file already holding the same text is left untouched (its name is a digest of it).
+    """
     folder = site.outdir / "_static" / SPEC_DIR
     for page, html in site.pages.items():
         site.pages[page], specs = move_specs(html)
         for name, payload in specs.items():
             folder.mkdir(parents=True, exist_ok=True)
-            (folder / f"{name}.js").write_text(spec_script(name, payload), encoding="utf-8")
+            path, text = folder / f"{name}.js", spec_script(name, payload)
+            if not path.exists() or path.read_text(encoding="utf-8") != text:
+                path.write_text(text, encoding="utf-8")
     named = {name for html in site.pages.values() for name in _SPEC_NAME.findall(html)}
     for stale in folder.glob("*.js"):
         if stale.stem not in named:
