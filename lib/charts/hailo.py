@@ -40,7 +40,7 @@ def edge_products(hailo: pd.DataFrame, kneron: pd.DataFrame, claims: pd.DataFram
                      "precision": NOT_STATED, "source": "report §7",
                      "note": f"{row.mac_per_cycle:,.0f} MAC per cycle; no clock or power given"})
     if outside is not None:
-        used_here = outside["used_in"].str.contains("§9 Hailo", regex=False)
+        used_here = outside["used_in"].str.split("; ").apply(lambda places: "§9 Hailo" in places)
         for row in outside[used_here & (outside["metric"] == "peak_performance")].itertuples():
             rows.append({"product": row.product, "company": row.company, "tops": row.value, "power_w": float("nan"),
                          "precision": row.precision or NOT_STATED, "source": f"outside figure {row.figure_id}",
