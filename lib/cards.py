@@ -11,9 +11,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-
-def _text(value) -> str:
-    return "" if pd.isna(value) else " ".join(str(value).split())
+from lib.catalogue import markdown_cell
 
 
 def cards_markdown(frame: pd.DataFrame, *, head: list[str], fields: list[str] = (), quote: str | None = None) -> str:
@@ -30,12 +28,12 @@ def cards_markdown(frame: pd.DataFrame, *, head: list[str], fields: list[str] = 
         raise KeyError(f"cards_markdown: no column {', '.join(map(repr, missing))} in {list(frame.columns)}")
     blocks = []
     for _, row in frame.iterrows():
-        first, *rest = [_text(row[column]) for column in head]
+        first, *rest = [markdown_cell(row[column]) for column in head]
         lines = [":::{container} bk-record", "", " · ".join([f"**{first}**", *[r for r in rest if r]]), ""]
-        labelled = [f"{column}: {_text(row[column])}" for column in fields if _text(row[column])]
+        labelled = [f"{column}: {markdown_cell(row[column])}" for column in fields if markdown_cell(row[column])]
         if labelled:
             lines += [" · ".join(labelled), ""]
-        if quote and _text(row[quote]):
-            lines += [f"> {_text(row[quote])}", ""]
+        if quote and markdown_cell(row[quote]):
+            lines += [f"> {markdown_cell(row[quote])}", ""]
         blocks.append("\n".join([*lines, ":::", ""]))
     return "\n".join(blocks)

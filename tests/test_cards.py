@@ -21,3 +21,10 @@ def test_each_row_becomes_one_card_with_head_fields_and_quote():
 def test_an_unknown_column_is_named():
     with pytest.raises(KeyError, match="'Missing'"):
         cards_markdown(pd.DataFrame({"Row": ["E1"]}), head=["Row"], fields=["Missing"])
+
+
+def test_cells_and_cards_share_one_line_rule():
+    from lib.catalogue import markdown_cell
+
+    assert markdown_cell(pd.NA) == markdown_cell(None) == markdown_cell(float("nan")) == ""
+    assert markdown_cell("  a\n  b | c ") == "a b \\| c"

@@ -18,10 +18,11 @@ from lib.downloads import ZIP_NAME
 
 
 def markdown_cell(text) -> str:
-    """Make a value safe for one cell of a Markdown table."""
-    if text is None or (isinstance(text, float) and pd.isna(text)):
+    """A value as one line of Markdown, safe in a table cell: missing values (None, NaN,
+    ``pd.NA``) blank, whitespace runs and line breaks one space, pipes escaped."""
+    if text is None or (pd.api.types.is_scalar(text) and pd.isna(text)):
         return ""
-    return str(text).replace("|", "\\|").replace("\n", " ").strip()
+    return " ".join(str(text).split()).replace("|", "\\|")
 
 
 def _sources(resource: dict) -> str:
