@@ -5,10 +5,12 @@ kernels), :mod:`lib.theme` enables the Altair renderer :func:`render` defined
 here. For every chart it
 
 * lays the Vega-Lite spec out twice, for a wide column and for a phone
-  (:data:`LAYOUTS`: total width, legend position, wrapped titles);
+  (:data:`LAYOUTS`: total width, legend position, wrapped titles and, on a
+  phone, wrapped legend labels);
 * compiles each layout to a Vega spec with vl-convert (so the page never ships
-  the Vega-Lite compiler) and renders it to SVG (so the chart is on the page
-  before any JavaScript runs, prints, and reads without JavaScript);
+  the Vega-Lite compiler) and renders it to SVG, its text measured with
+  :data:`MEASURING_FONT` (so the chart is on the page before any JavaScript
+  runs, prints, and reads without JavaScript, with no label cut off);
 * writes one ``<figure class="bk-chart">`` holding both SVGs (CSS shows the one
   that fits its column, each labelled with the chart's text description) and
   the two Vega specs as JSON.

@@ -171,6 +171,10 @@ def dojo_exapod_chart(hierarchy: pd.DataFrame, *, cabinets: int | None = None, t
     )
 
 
+BASES = ["Printed", "Implied by the counts"]
+"""How a level's peak in the ladder chart is known: printed in the report, or implied by its counts."""
+
+
 def dojo_ladder_chart(hierarchy: pd.DataFrame) -> alt.LayerChart:
     """Peak performance per unit at each Dojo level, on a logarithmic scale.
 
@@ -178,7 +182,7 @@ def dojo_ladder_chart(hierarchy: pd.DataFrame) -> alt.LayerChart:
     (filled points: printed, open points: implied).
     """
     frame = hierarchy.assign(tflops=hierarchy["peak_pflops"] * 1000, company="Tesla",
-                             basis=hierarchy["peak_basis"].map({"printed": "Printed", "implied": "Implied by the counts"}),
+                             basis=hierarchy["peak_basis"].map(dict(zip(["printed", "implied"], BASES))),
                              step=[""] + [f"x {c:,.0f}" for c in hierarchy["contains"].iloc[1:]])
     y = alt.Y("level:N", sort=LEVELS, title=None)
     x = alt.X("tflops:Q", title="Peak per unit (TFLOPS, log scale)", scale=alt.Scale(type="log"))
@@ -186,14 +190,15 @@ def dojo_ladder_chart(hierarchy: pd.DataFrame) -> alt.LayerChart:
                alt.Tooltip("contains:Q", title="Units of the level below", format=","),
                alt.Tooltip("units_per_exapod:Q", title="Units per ExaPOD", format=","),
                alt.Tooltip("basis:N", title="Figure")]
+    tesla = theme.COLOURS["company"]["Tesla"]
     points = alt.Chart(frame).mark_point(size=140, strokeWidth=2, filled=True).encode(
         x=x, y=y,
-        stroke=alt.Stroke("company:N", scale=theme.colour_scale("company", ["Tesla"]), legend=None),
-        fill=alt.condition("datum.peak_basis == 'printed'", alt.value(theme.COLOURS["company"]["Tesla"]), alt.value("white")),
-        shape=alt.Shape("basis:N", title="Figure", scale=alt.Scale(domain=["Printed", "Implied by the counts"],
-                                                                    range=["square", "circle"]),
-                        legend=alt.Legend(orient="bottom", symbolStrokeColor=theme.COLOURS["company"]["Tesla"],
-                                          symbolFillColor=theme.COLOURS["company"]["Tesla"], symbolStrokeWidth=2)),
+        # stroke, fill and shape share the field and title, so Vega-Lite draws one legend whose symbols
+        # look like the marks: printed filled, implied open, both in Tesla's colour
+        stroke=alt.Stroke("basis:N", title="Figure", scale=alt.Scale(domain=BASES, range=[tesla, tesla])),
+        fill=alt.Fill("basis:N", title="Figure", scale=alt.Scale(domain=BASES, range=[tesla, "white"])),
+        shape=alt.Shape("basis:N", title="Figure", scale=alt.Scale(domain=BASES, range=["square", "circle"]),
+                        legend=alt.Legend(orient="bottom", symbolStrokeWidth=2, symbolOpacity=1)),
         tooltip=tooltip,
     )
     steps = alt.Chart(frame).mark_text(align="left", dx=10, dy=-12, fontSize=11, color="#4b5563").encode(

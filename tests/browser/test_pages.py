@@ -3,7 +3,7 @@
 On each page: no console error, page error, HTTP error or request to another host;
 every chart is on the page as SVG before any JavaScript runs, and turns live when it
 comes into view, at the same size; no label of a chart is cut off or touches
-another, drawn or live; every bound input exists and changing it changes
+another and no legend symbol is blank, drawn or live; every bound input exists and changing it changes
 the chart; clicking a legend with a bound selection changes the chart; no chart is
 wider than its box and no page scrolls sideways; the navigation opens on a phone;
 printing shows every chart and no navigation; axe-core finds no violation at all.
@@ -44,10 +44,13 @@ def _live_svg(chart):
     return chart.evaluate("f => f.querySelector('.bk-chart__live svg').outerHTML")
 
 
-LABEL_PROBLEMS = """(gap) => {
-  // in the drawing each chart shows: text cut off at its edge, and labels of one group
-  // (an axis, a legend, a text mark) closer than gap pixels side by side on a shared line
+READING_PROBLEMS = r"""(gap) => {
+  // in the drawing each chart shows: text cut off at its edge, labels of one group (an axis,
+  // a legend, a text mark) closer than gap pixels side by side on a shared line, and legend
+  // symbols drawn in nothing visible (white or no fill, and no stroke)
   const out = [];
+  const blank = c => !c || c === "none" || c === "transparent" || c === "rgb(255, 255, 255)"
+    || /^rgba\(.*, 0\)$/.test(c);
   for (const fig of document.querySelectorAll("figure.bk-chart")) {
     const svg = [...fig.querySelectorAll(".bk-chart__live svg, .bk-chart__static svg")]
       .find(s => s.getBoundingClientRect().width > 0);
@@ -68,13 +71,19 @@ LABEL_PROBLEMS = """(gap) => {
           out.push(`${fig.id}: "${ta}" and "${tb}" touch`);
       }));
     }
+    for (const symbol of svg.querySelectorAll("g.role-legend-symbol path")) {
+      const style = getComputedStyle(symbol);
+      const stroked = !blank(style.stroke) && parseFloat(style.strokeWidth) > 0;
+      if (style.opacity === "0" || (!stroked && blank(style.fill)))
+        out.push(`${fig.id}: a legend symbol is invisible`);
+    }
   }
   return out;
 }"""
 
 
-def _label_problems(page):
-    return page.evaluate(LABEL_PROBLEMS, 1)
+def _reading_problems(page):
+    return page.evaluate(READING_PROBLEMS, 1)
 
 
 def _spec_of(chart, layout):
@@ -108,10 +117,10 @@ def test_every_chart_is_static_svg_without_javascript(visit, path):
 
 @pytest.mark.parametrize("width", WIDTHS)
 @pytest.mark.parametrize("path", PAGES)
-def test_static_chart_labels_are_whole_and_apart(visit, path, width):
+def test_static_charts_show_whole_labels_and_visible_legends(visit, path, width):
     # the build lays text out with its own font, the browser draws it with the reader's
     v = visit(path, viewport=width, javascript=False)
-    assert _label_problems(v.page) == []
+    assert _reading_problems(v.page) == []
 
 
 @pytest.mark.parametrize("width", WIDTHS)
@@ -138,7 +147,7 @@ def test_charts_turn_live_in_place_and_fit_their_box(visit, path, width):
         shown = chart.evaluate("f => getComputedStyle(f.querySelector('.bk-chart__static--' + f.dataset.layout))"
                                ".display")
         assert shown == "none", f"chart {i}: the static drawing is still shown beside the live one"
-    assert _label_problems(v.page) == [], "labels of a live chart are cut off or touch"
+    assert _reading_problems(v.page) == [], "a live chart has labels cut off or touching, or a blank legend"
     overflow = v.page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
     assert overflow <= 0, f"the page scrolls sideways by {overflow}px"
 
