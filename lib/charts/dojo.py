@@ -185,7 +185,8 @@ def dojo_ladder_chart(hierarchy: pd.DataFrame) -> alt.LayerChart:
                              basis=hierarchy["peak_basis"].map(dict(zip(["printed", "implied"], BASES))),
                              step=[""] + [f"x {c:,.0f}" for c in hierarchy["contains"].iloc[1:]])
     y = alt.Y("level:N", sort=LEVELS, title=None)
-    x = alt.X("tflops:Q", title="Peak per unit (TFLOPS, log scale)", scale=alt.Scale(type="log"))
+    # padding: the smallest level's point sits clear of its axis label
+    x = alt.X("tflops:Q", title="Peak per unit (TFLOPS, log scale)", scale=alt.Scale(type="log", padding=8))
     tooltip = [alt.Tooltip("level:N", title="Level"), alt.Tooltip("tflops:Q", title="Peak (TFLOPS)", format=",.2f"),
                alt.Tooltip("contains:Q", title="Units of the level below", format=","),
                alt.Tooltip("units_per_exapod:Q", title="Units per ExaPOD", format=","),

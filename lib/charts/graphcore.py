@@ -64,7 +64,8 @@ def ipu_generation_chart(processors: pd.DataFrame, *, claimed_speedup: float | N
     reference = pd.DataFrame(refs)
     rules = alt.Chart(reference).mark_rule(color="#374151", strokeDash=[6, 4]).encode(
         x="value:Q", tooltip=[alt.Tooltip("label:N", title="Reference")])
-    rule_text = alt.Chart(reference).mark_text(align="right", dx=-4, baseline="top", y=2, color="#374151",
+    # above the plot, where it crosses no bar however narrow the plot
+    rule_text = alt.Chart(reference).mark_text(align="right", dx=2, baseline="bottom", y=-4, color="#374151",
                                                fontSize=11).encode(x="value:Q", text="label:N")
     layers = [bars, labels, rules]
     if claimed_speedup is not None:

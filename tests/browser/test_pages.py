@@ -2,8 +2,8 @@
 
 On each page: no console error, page error, HTTP error or request to another host;
 every chart is on the page as SVG before any JavaScript runs, and turns live when it
-comes into view, at the same size; no label of a chart is cut off or touches
-another and no legend symbol is blank, drawn or live; every bound input exists and changing it changes
+comes into view, at the same size; no label of a chart is cut off, touches
+another or overlaps other text, and no legend symbol is blank, drawn or live; every bound input exists and changing it changes
 the chart; clicking a legend with a bound selection changes the chart; no chart is
 wider than its box and no page scrolls sideways; the navigation opens on a phone;
 printing shows every chart and no navigation; axe-core finds no violation at all.
@@ -46,8 +46,9 @@ def _live_svg(chart):
 
 READING_PROBLEMS = r"""(gap) => {
   // in the drawing each chart shows: text cut off at its edge, labels of one group (an axis,
-  // a legend, a text mark) closer than gap pixels side by side on a shared line, and legend
-  // symbols drawn in nothing visible (white or no fill, and no stroke)
+  // a legend, a text mark) closer than gap pixels side by side on a shared line, texts of
+  // different groups overlapping, and legend symbols drawn in nothing visible (white or no
+  // fill, and no stroke)
   const out = [];
   const blank = c => !c || c === "none" || c === "transparent" || c === "rgb(255, 255, 255)"
     || /^rgba\(.*, 0\)$/.test(c);
@@ -62,15 +63,14 @@ READING_PROBLEMS = r"""(gap) => {
           || r.top < edge.top - 1 || r.bottom > edge.bottom + 1))
         out.push(`${fig.id}: "${t.textContent}" runs past the edge`);
     }
-    for (const group of svg.querySelectorAll("g.mark-text")) {
-      const boxes = [...group.querySelectorAll(":scope > text")]
-        .filter(t => t.textContent.trim() && t.getAttribute("opacity") !== "0")
-        .map(t => [t.textContent, t.getBoundingClientRect()]);
-      boxes.forEach(([ta, a], i) => boxes.slice(i + 1).forEach(([tb, b]) => {
-        if (a.left < b.right + gap && b.left < a.right + gap && a.top < b.bottom - 2 && b.top < a.bottom - 2)
-          out.push(`${fig.id}: "${ta}" and "${tb}" touch`);
-      }));
-    }
+    const boxes = [...svg.querySelectorAll("text")]
+      .filter(t => t.textContent.trim() && t.getAttribute("opacity") !== "0")
+      .map(t => [t.textContent, t.getBoundingClientRect(), t.parentNode]);
+    boxes.forEach(([ta, a, ga], i) => boxes.slice(i + 1).forEach(([tb, b, gb]) => {
+      const apart = ga === gb ? gap : -1;  // texts of different groups may abut, never overlap
+      if (a.left < b.right + apart && b.left < a.right + apart && a.top < b.bottom - 2 && b.top < a.bottom - 2)
+        out.push(`${fig.id}: "${ta}" and "${tb}" ${ga === gb ? "touch" : "overlap"}`);
+    }));
     for (const symbol of svg.querySelectorAll("g.role-legend-symbol path")) {
       const style = getComputedStyle(symbol);
       const stroked = !blank(style.stroke) && parseFloat(style.strokeWidth) > 0;
