@@ -82,3 +82,18 @@ def test_behaviour_scripts_are_deferred_and_the_rest_left_alone():
     assert [s.attributes.get("defer") for s in out] == [None, "defer", "defer", None, None]
     assert out[2].attributes["data-sd-tabs-storage-prefix"] == "x" and out[2].priority == 500
     assert [s.filename for s in out] == [s.filename for s in scripts]
+
+
+def test_landing_redirect_is_a_whole_page_with_icon_and_description(tmp_path):
+    description = '<meta name="description" content="An open book." />'
+    (tmp_path / "intro.html").write_text(f"<html><head>{description}</head></html>", encoding="utf-8")
+    config = SimpleNamespace(root_doc="intro", language="en", html_title="A & B", project="unset",
+                             html_favicon="/x/favicon.svg")
+    app = SimpleNamespace(config=config, builder=SimpleNamespace(format="html"), outdir=str(tmp_path))
+    reading.write_landing(app, RuntimeError("build failed"))
+    assert not (tmp_path / "index.html").exists()
+    reading.write_landing(app, None)
+    landing = (tmp_path / "index.html").read_text(encoding="utf-8")
+    assert '<link rel="icon" href="_static/favicon.svg">' in landing and description in landing
+    assert 'content="0; url=intro.html"' in landing and "<title>A &amp; B</title>" in landing
+    assert landing.startswith("<!doctype html>\n<html lang=\"en\">")

@@ -9,7 +9,7 @@
   forward their clicks, so the menus open on a phone.
 * **A description per page** (``<meta name="description">``), taken from the
   page's own opening paragraph, and a favicon, so no browser asks for a missing
-  ``/favicon.ico``.
+  ``/favicon.ico``; the ``index.html`` that redirects to the first page has both.
 * **The search index stays on the search page.** The theme puts Sphinx's search
   scripts and the whole search index (``searchtools.js``, ``language_data.js``,
   ``searchindex.js``, 50 KB gzip and growing with the book) in every page's
@@ -27,6 +27,7 @@
 
 from __future__ import annotations
 
+import html
 import os
 import re
 from pathlib import Path
@@ -36,6 +37,7 @@ from docutils import nodes
 REPOSITORY_ENV = "BOOK_REPOSITORY_URL"
 PLACEHOLDER_HOSTS = ("example.com", "example.org")
 DESCRIPTION_LENGTH = 160
+_DESCRIPTION_TAG = re.compile(r'<meta name="description"[^>]*>')
 FAVICON = Path(__file__).parent / "static" / "favicon.svg"
 
 FORWARD_TOGGLES = """
@@ -165,6 +167,39 @@ def add_page_context(app, pagename, templatename, context, doctree) -> None:
                 f'\n    <meta name="description" content="{escape(description, quote=True)}" />')
 
 
+LANDING = """<!doctype html>
+<html lang="{language}">
+<head>
+<meta charset="utf-8">
+<title>{title}</title>
+{description}
+<meta http-equiv="Refresh" content="0; url={first}">
+<link rel="icon" href="_static/{favicon}">
+<link rel="canonical" href="{first}">
+</head>
+<body><p><a href="{first}">{title}</a></p></body>
+</html>
+"""
+"""The site's ``index.html`` when the book opens on another page: a redirect, as
+sphinx-external-toc writes, but a whole page (language, title, description, icon),
+so the browser asks for no ``/favicon.ico`` there either."""
+
+
+def write_landing(app, exception) -> None:
+    """``build-finished``: write ``index.html`` as :data:`LANDING`, before sphinx-external-toc's bare one."""
+    root = app.config.root_doc
+    if exception is not None or app.builder.format != "html" or root == "index":
+        return
+    out = Path(app.outdir)
+    first = f"{root}.html"
+    page = out / first
+    found = _DESCRIPTION_TAG.search(page.read_text(encoding="utf-8")) if page.exists() else None
+    (out / "index.html").write_text(LANDING.format(
+        language=app.config.language or "en", title=html.escape(app.config.html_title or app.config.project), first=first,
+        description=found.group(0) if found else "", favicon=Path(app.config.html_favicon or FAVICON).name),
+        encoding="utf-8")
+
+
 def setup(app):
     """Register the extension with Sphinx."""
     app.connect("config-inited", configure_repository, priority=900)
@@ -174,4 +209,5 @@ def setup(app):
     app.connect("finish-pages", drop_search)
     app.connect("finish-pages", inline_page_options)
     app.add_js_file(None, body=FORWARD_TOGGLES)
+    app.connect("build-finished", write_landing, priority=400)
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}
