@@ -2,6 +2,7 @@
 
 import json
 import re
+import textwrap
 
 import altair as alt
 import pandas as pd
@@ -120,7 +121,7 @@ def test_phone_legends_wrap_long_labels_and_drop_columns_that_do_not_fit():
         x="v:Q", color=alt.Color("series:N", legend=alt.Legend(orient="bottom", columns=3, labelLimit=360)))
     spec = chart.to_dict()
     legend = embed.layout_spec(spec, "narrow")["encoding"]["color"]["legend"]
-    lines = embed.textwrap.wrap(long, embed.LEGEND_ROOM["chars"])
+    lines = textwrap.wrap(long, embed.LEGEND_ROOM["chars"])
     assert len(lines) == 2 and json.dumps(lines) in legend["labelExpr"] and "Short" not in legend["labelExpr"]
     assert legend["columns"] == 1 and legend["labelLimit"] <= embed.LEGEND_ROOM["chars"] * embed.LEGEND_ROOM["char_px"]
     # the wide layout keeps the builder's legend as it is

@@ -161,10 +161,8 @@ def add_page_context(app, pagename, templatename, context, doctree) -> None:
     if doctree is not None:
         description = page_description(doctree)
         if description:
-            from html import escape
-
             context["metatags"] = context.get("metatags", "") + (
-                f'\n    <meta name="description" content="{escape(description, quote=True)}" />')
+                f'\n    <meta name="description" content="{html.escape(description, quote=True)}" />')
 
 
 LANDING = """<!doctype html>
@@ -195,7 +193,8 @@ def write_landing(app, exception) -> None:
     page = out / first
     found = _DESCRIPTION_TAG.search(page.read_text(encoding="utf-8")) if page.exists() else None
     (out / "index.html").write_text(LANDING.format(
-        language=app.config.language or "en", title=html.escape(app.config.html_title or app.config.project), first=first,
+        language=app.config.language or "en", title=html.escape(app.config.html_title or app.config.project),
+        first=first,
         description=found.group(0) if found else "", favicon=Path(app.config.html_favicon or FAVICON).name),
         encoding="utf-8")
 
