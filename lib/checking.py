@@ -41,6 +41,17 @@ METRIC_LABELS = {
     "battery_life": "battery life", "model_size": "model size", "battery_operation": "time on battery",
     "frvt_lightweight_models": "lightweight models in NIST FRVT", "frvt_lightweight_rank": "rank among them",
     "frvt_visa_rank": "rank, FRVT VISA category", "frvt_mugshot_rank": "rank, FRVT Mugshot category",
+    "accelerators_per_aws_instance": "accelerators per AWS instance", "ai_cores": "AI cores",
+    "ai_share_of_system_semiconductors": "AI share of system semiconductors",
+    "bert_development_time_after": "BERT development time, after", "bert_development_time_before":
+    "BERT development time, before", "bert_throughput": "BERT throughput", "cabinets_per_exapod": "cabinets per ExaPOD",
+    "cagr": "CAGR", "chips_in_voyager": "chips in Voyager", "cpu_equivalents": "CPU equivalents",
+    "d1_chips_per_tile": "D1 chips per tile", "ethernet_port_speed": "Ethernet port speed", "ethernet_ports":
+    "Ethernet ports", "fp16_speedup": "FP16 speed-up", "gpus_for_bert_dlrm": "GPUs for BERT and DLRM",
+    "gpus_matched_by_one_chip": "GPUs matched by one chip", "nvlink_bandwidth": "NVLink bandwidth",
+    "pcie_modules": "PCIe modules", "peak_performance_int8": "peak performance, INT8",
+    "per_chip_speedup_vs_v3": "per-chip speed-up over v3", "resnet50_throughput": "ResNet-50 throughput",
+    "revenue_growth_yoy": "revenue growth, year on year", "yoy_growth": "year-on-year growth",
 }
 """Plain-English names of claim metrics; others are shown with underscores as spaces."""
 
@@ -94,9 +105,9 @@ def _what(claim) -> str:
     metric = METRIC_LABELS.get(str(claim.metric), str(claim.metric).replace("_", " "))
     if not _empty(claim.qualifier):
         metric += f" ({claim.qualifier})"
-    product = claim.company if _empty(claim.product) else claim.product
+    subject = next((v for v in (claim.product, claim.company, getattr(claim, "segment", None)) if not _empty(v)), "")
     period = "" if _empty(claim.period) else f", {claim.period}"
-    return f"{product}: {metric}{period}"
+    return f"{subject}: {metric}{period}" if subject else f"{metric[:1].upper()}{metric[1:]}{period}"
 
 
 def _as_printed(claim) -> str:

@@ -204,6 +204,10 @@ _MARK_ATTRIBUTES = re.compile(r' (?:role="graphics-[a-z-]+"|aria-roledescription
                               r'|aria-hidden="true"|pointer-events="none")')
 _GEOMETRY = re.compile(r' (d|transform|x|y|x1|x2|y1|y2|width|height)="([^"]*)"')
 _LONG_DECIMAL = re.compile(r"-?\d+\.\d{3,}")
+_HINT = re.compile(r"<(tspan|text)\b([^>]*)>(?=(?:Click|Hover|Tap)\b)")
+HINT_CLASS = "bk-chart__hint"
+"""Class of a drawn line that tells the reader how to use the live chart ("Click a legend
+entry…"); the print stylesheet hides it, keeping its place, since paper cannot be clicked."""
 
 
 def _short_number(match) -> str:
@@ -216,11 +220,13 @@ def lean_svg(svg: str) -> str:
     The drawing is one image to assistive technology (``role="img"`` with the chart's
     description, added by :func:`chart_html`), so the per-mark ARIA attributes and
     pointer settings go; the font names move to the root, where text inherits them;
-    coordinates keep two decimals, a hundredth of a pixel.
+    coordinates keep two decimals, a hundredth of a pixel. A line that starts with
+    "Click", "Hover" or "Tap" gets the class :data:`HINT_CLASS`.
     """
     from lib.theme import FONT
 
     svg = _MARK_ATTRIBUTES.sub("", svg)
+    svg = _HINT.sub(rf'<\1\2 class="{HINT_CLASS}">', svg)
     svg = _GEOMETRY.sub(lambda m: f' {m.group(1)}="{_LONG_DECIMAL.sub(_short_number, m.group(2))}"', svg)
     font = f' font-family="{FONT}"'
     if font in svg:

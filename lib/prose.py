@@ -56,12 +56,17 @@ def source_links(correction_id: str, urls: str, sources=None) -> str:
             shown.setdefault(url, (SOURCE_KIND_LABELS.get(kind, ""), []))
     links = []
     for i, (url, (grade, copies)) in enumerate(shown.items(), start=1):
-        note = grade
-        if copies:
-            note += "; in place of " + ", ".join(f"[a weak copy]({copy})" if kind == "weak" else f"[the page first cited]({copy})"
-                                                 for copy, kind in copies)
+        note = grade + (f"; in place of {_stand_ins(copies)}" if copies else "")
         links.append(f"[{i}]({url})" + (f" ({note})" if note else ""))
-    return " ".join(links)
+    return " · ".join(links)
+
+
+def _stand_ins(copies: list[tuple[str, str]]) -> str:
+    """The links a primary replacement stands in for: "a weak copy", "weak copies a, b", "the page first cited"."""
+    weak = [url for url, kind in copies if kind == "weak"]
+    named = [f"[a weak copy]({weak[0]})"] if len(weak) == 1 else (
+        ["weak copies " + ", ".join(f"[{chr(97 + j)}]({url})" for j, url in enumerate(weak))] if weak else [])
+    return ", ".join(named + [f"[the page first cited]({url})" for url, kind in copies if kind != "weak"])
 
 
 def _blank(value) -> bool:

@@ -85,3 +85,12 @@ def test_verdicts_by_claim_and_markdown():
     verdicts = verdicts_by_claim(table)
     assert list(verdicts.index) == ["C1", "C2", "C3"] and verdicts["C1"] == {CONSISTENT, "holds"}
     assert table_markdown(table).startswith("| Claim | What | Unit | As printed | Recomputed | Verdict |")
+
+
+def test_what_names_the_product_company_or_segment_and_never_a_blank():
+    claims = pd.DataFrame({"claim_id": ["M1", "M2", "M3"], "company": [None, None, "X"], "product": [None, None, None],
+                           "segment": ["Total", None, None], "metric": ["market_revenue", "cagr", "founding_year"],
+                           "qualifier": [None] * 3, "unit": ["USD million", "percent", "year"],
+                           "value_printed": ["444억 달러", "20%", "2015년"], "period": ["2022", None, None]})
+    table = claim_checks(claims, [], manual={c: {"verdict": NOT_CHECKABLE, "how": "-"} for c in ["M1", "M2", "M3"]})
+    assert table["What"].tolist() == ["Total: market revenue, 2022", "CAGR", "X: year founded"]

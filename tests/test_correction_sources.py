@@ -113,3 +113,8 @@ def test_correction_note_flags_low_confidence_and_grades_sources():
     high = prose.correction_note("B2", corrections=corrections, sources=sources).data
     assert ":class: note" in high and "flagged" not in high
     assert "[1](https://doi.org/10.1/x) (primary; in place of [a weak copy](https://copy.example/c))" in high
+    # one primary page standing in for two weak copies names them once, lettered; links are set apart
+    two = sources.assign(correction_id="B1", replacement_url=["https://doi.org/10.1/y", "", "https://doi.org/10.1/y"])
+    links = prose.source_links("B1", "https://weak.example/a ; https://news.example/b ; https://copy.example/c", two)
+    assert links == ("[1](https://doi.org/10.1/y) (primary; in place of weak copies [a](https://weak.example/a), "
+                     "[b](https://copy.example/c)) · [2](https://news.example/b) (secondary)")

@@ -148,3 +148,12 @@ def test_static_drawings_drop_what_only_the_live_chart_uses(spec):
     before, after = re.findall(placed, full), re.findall(placed, lean)
     assert len(lean) < 0.8 * len(full) and [t for *_, t in after] == [t for *_, t in before] != []
     assert all(abs(float(a) - float(b)) <= 0.005 for p, q in zip(before, after) for a, b in zip(p[:2], q[:2]))
+
+
+def test_static_drawings_mark_the_lines_that_explain_the_live_chart(spec):
+    import vl_convert
+
+    titled = dict(spec, title={"text": "Title", "subtitle": ["Source: a table", "Click a legend entry to highlight"]})
+    lean = embed.lean_svg(embed.static_svg(vl_convert.vegalite_to_vega(embed.layout_spec(titled, "wide"))))
+    hints = re.findall(rf'<(?:tspan|text)\b[^>]*class="{embed.HINT_CLASS}"[^>]*>([^<]*)<', lean)
+    assert hints == ["Click a legend entry to highlight"]

@@ -70,7 +70,7 @@ def funding_timeline_chart(rounds: pd.DataFrame, *, companies: list[str] | None 
         raise ValueError("no funding rounds to draw")
     order = list(dict.fromkeys(frame.sort_values("date")["company"]))
     picked = alt.selection_point(name="funding_pick", fields=["company"], bind="legend")
-    colour = alt.Color("company:N", title="Company (click to pick)", scale=theme.colour_scale("company", order),
+    colour = alt.Color("company:N", title="Company", scale=theme.colour_scale("company", order),
                        legend=alt.Legend(orient="bottom", columns=3))
     x = alt.X("date:T", title="Date of the round", axis=alt.Axis(format="%Y", tickCount="year"))
     y = alt.Y("cumulative_usd_million:Q", title=FUNDING_TITLE)
@@ -90,7 +90,8 @@ def funding_timeline_chart(rounds: pd.DataFrame, *, companies: list[str] | None 
     return alt.layer(lines, points).add_params(picked).properties(
         title=alt.Title("Start-up funding, round by round",
                         subtitle=[f"Source: {source}.",
-                                  "Running total of USD rounds; a triangle marks a round in another currency, not added."]),
+                                  "Running total of USD rounds; a triangle marks a round in another currency, not added.",
+                                  "Click a company in the legend to pick it out."]),
         description=("Step chart of each start-up's cumulative funding in USD million by date of round, "
                      "one line per company, with a point for each round."),
     )

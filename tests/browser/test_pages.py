@@ -303,6 +303,9 @@ def test_print_shows_charts_and_no_navigation(visit, path):
     charts = v.page.locator(CHART)
     for i in range(charts.count()):
         assert charts.nth(i).locator("svg").first.bounding_box()["height"] > 100, f"chart {i} does not print"
+    clickable = v.page.evaluate("""() => [...document.querySelectorAll('.bk-chart__hint')]
+        .filter(e => e.getClientRects().length && getComputedStyle(e).visibility !== 'hidden').map(e => e.textContent)""")
+    assert clickable == [], f"paper tells the reader to click: {clickable}"
     # paper does not scroll: on the width of an A4 page's text, nothing runs past the article's edge
     v.page.set_viewport_size(PRINT_VIEWPORT)
     past_edge = v.page.evaluate("""() => {
