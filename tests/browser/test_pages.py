@@ -293,6 +293,33 @@ def test_navigation_opens_on_a_phone(visit, path):
     assert link.is_visible()
 
 
+SPLIT_OR_CLIPPED = r"""() => {
+  const split = [];
+  for (const el of document.querySelectorAll('.bd-article h1, .bd-article h2, .bd-article h3, .prev-next-title')) {
+    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      for (const word of node.textContent.matchAll(/[^\s\-–—\/]+/g)) {
+        const range = document.createRange();
+        range.setStart(node, word.index);
+        range.setEnd(node, word.index + word[0].length);
+        if (new Set([...range.getClientRects()].map(r => Math.round(r.top))).size > 1) split.push(word[0]);
+      }
+    }
+  }
+  const clipped = [...document.querySelectorAll('.prev-next-area a')]
+    .filter(a => a.scrollWidth > a.clientWidth + 1 || a.getBoundingClientRect().right > window.innerWidth)
+    .map(a => a.textContent.trim().replace(/\s+/g, ' '));
+  return {split, clipped}; }"""
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_titles_keep_whole_words_and_page_links_fit_on_a_phone(visit, path):
+    v = visit(path, viewport="phone")
+    found = v.page.evaluate(SPLIT_OR_CLIPPED)
+    assert found["split"] == [], f"words broken across lines: {found['split']}"
+    assert found["clipped"] == [], f"previous/next links cut off: {found['clipped']}"
+
+
 @pytest.mark.parametrize("path", PAGES)
 def test_print_shows_charts_and_no_navigation(visit, path):
     v = visit(path)

@@ -1,0 +1,66 @@
+"""Sphinx extension: small typographic fixes on every page, made on the document tree.
+
+* "§ 3", "19.9 %": the section sign and the per cent sign stay on the line of
+  what they belong to (a no-break space replaces the space), so a line never
+  ends on "§" or starts with "%";
+* a link whose text is its own address (a bibliography entry's URL) gets the
+  class :data:`BARE_URL_CLASS`, so paper does not print the address twice (the
+  print stylesheet writes out the address of every other outside link).
+
+Code and raw HTML are left as they are.
+"""
+
+from __future__ import annotations
+
+import re
+
+from docutils import nodes
+from sphinx.transforms.post_transforms import SphinxPostTransform
+
+BARE_URL_CLASS = "bk-url"
+NO_BREAK = "\u00a0"
+_GLUED = (re.compile(r"§ "), "§" + NO_BREAK), (re.compile(r"(\d|^) %"), r"\1" + NO_BREAK + "%")
+_KEEP = (nodes.literal, nodes.literal_block, nodes.raw, nodes.FixedTextElement)
+
+
+def keep_together(text: str) -> str:
+    """``text`` with no-break spaces after "§" and before a "%" that follows a number (or opens the text).
+
+    >>> keep_together("report § Market outlook: 19.9 % a year") == "report §\u00a0Market outlook: 19.9\u00a0% a year"
+    True
+    >>> keep_together(" % a year") == "\u00a0% a year"   # after a number pasted in by glue
+    True
+    """
+    for pattern, replacement in _GLUED:
+        text = pattern.sub(replacement, text)
+    return text
+
+
+class Typography(SphinxPostTransform):
+    """Apply :func:`keep_together` to the page's text and mark links that show their own address."""
+
+    default_priority = 900  # after myst-nb has pasted glued values into the text
+
+    def run(self, **kwargs) -> None:
+        for text in list(self.document.findall(nodes.Text)):
+            parent = text.parent
+            if parent is None or isinstance(parent, _KEEP) or any(isinstance(a, _KEEP) for a in _ancestors(parent)):
+                continue
+            changed = keep_together(str(text))
+            if changed != str(text):
+                parent.replace(text, nodes.Text(changed))
+        for link in self.document.findall(nodes.reference):
+            address = link.get("refuri", "")
+            if address.startswith(("http://", "https://")) and link.astext().strip() == address:
+                link["classes"].append(BARE_URL_CLASS)
+
+
+def _ancestors(node):
+    while node.parent is not None:
+        node = node.parent
+        yield node
+
+
+def setup(app):
+    app.add_post_transform(Typography)
+    return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}

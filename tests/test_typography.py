@@ -1,0 +1,30 @@
+"""Typographic fixes: "§" and "%" stay with their word; links that show their address are marked."""
+
+import re
+
+import pytest
+
+from lib import site
+from lib.sphinxext.typography import BARE_URL_CLASS, NO_BREAK, keep_together
+
+
+def test_section_and_per_cent_signs_keep_to_their_word():
+    assert keep_together("report § Market outlook") == f"report §{NO_BREAK}Market outlook"
+    assert keep_together("grew 19.9 % a year") == f"grew 19.9{NO_BREAK}% a year"
+    assert keep_together(" % a year") == f"{NO_BREAK}% a year"  # the text after a glued number
+    assert keep_together("a 10 % b and 100 % c") == f"a 10{NO_BREAK}% b and 100{NO_BREAK}% c"
+    assert keep_together("the share (in %)") == "the share (in %)"  # a per cent sign after a word is left alone
+
+
+@pytest.mark.built
+def test_built_pages_keep_signs_with_their_words_and_mark_bare_addresses():
+    pages = {p.name: p.read_text(encoding="utf-8") for p in (site.SITE_DIR / "chapters").glob("*.html")}
+    text = lambda html: re.sub(r"<pre.*?</pre>|<code.*?</code>|<[^>]+>", "", html, flags=re.S)
+    broken = {name: len(re.findall(r"§ |\d %", text(html))) for name, html in pages.items()}
+    assert sum(broken.values()) == 0, {k: v for k, v in broken.items() if v}
+    assert "§&nbsp;" in pages["market_outlook.html"] or f"§{NO_BREAK}" in pages["market_outlook.html"]
+    bare = re.findall(rf'<a class="[^"]*{BARE_URL_CLASS}[^"]*" href="(https?://[^"]+)"[^>]*>([^<]+)</a>',
+                      pages["bibliography.html"])
+    assert bare and all(address == shown for address, shown in bare)
+    shown_elsewhere = re.findall(r'<a class="([^"]*)" href="(https?://[^"]+)"[^>]*>([^<]+)</a>', pages["bibliography.html"])
+    assert all(BARE_URL_CLASS in classes for classes, address, shown in shown_elsewhere if address == shown)
