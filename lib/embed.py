@@ -44,10 +44,14 @@ LAYOUTS = {
              "axis": {"labelLimit": 220, "labelSeparation": LABEL_GAP}},
     "narrow": {"width": 340, "chars": 36,
                "legend": {"orient": "bottom", "direction": "vertical", "titleLimit": 320, "labelLimit": 300},
-               "axis": {"labelLimit": 130, "labelOverlap": "greedy", "labelSeparation": LABEL_GAP}},
+               "axis": {"labelLimit": 130, "labelSeparation": LABEL_GAP},
+               "thinned_axes": ("axisQuantitative", "axisTemporal")},
 }
 """Total drawing width (pixels, legend included) and text wrapping of each layout.
-The wide layout is used where the chart's column is at least as wide as it."""
+The wide layout is used where the chart's column is at least as wide as it. On the
+narrow one, number and date axes may leave out labels that would crowd (the ticks
+say where the missing ones fall); a category axis keeps every label, since a bar
+without its name cannot be read."""
 
 LEGEND_ROOM = {"chars": 28, "char_px": 7, "symbol_px": 25}
 """What a legend below a phone chart can use: it starts under the plot, after the y-axis
@@ -169,6 +173,8 @@ def layout_spec(spec: dict, layout: str) -> dict:
     config = out.setdefault("config", {})
     config["legend"] = {**config.get("legend", {}), **options["legend"]}
     config["axis"] = {**config.get("axis", {}), **options["axis"]}
+    for axes in options.get("thinned_axes", ()):
+        config[axes] = {**config.get(axes, {}), "labelOverlap": "greedy"}
     return out
 
 

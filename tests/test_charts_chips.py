@@ -89,6 +89,9 @@ def test_scatter_fixed_filters_drop_rows(table):
     rows = [r for d in spec["datasets"].values() for r in d]
     assert {r["chip"] for r in rows} == {"B"}
     assert _params(spec) == {}
+    # the shape legend names only the deployments drawn
+    shape = spec["layer"][0]["encoding"]["shape"]["scale"]
+    assert shape == {"domain": ["Data centre"], "range": ["circle"]}
 
 
 def test_scatter_rejects_a_pair_with_no_chip(table):

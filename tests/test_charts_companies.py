@@ -61,3 +61,6 @@ def test_deal_timeline_uses_the_acquirer_colour():
     assert points["encoding"]["y"]["sort"] == ["A", "B"]  # undated deals are left off
     assert spec["title"]["subtitle"] == "Source: report §1."
     assert points["encoding"]["x"]["title"] == "Year of the deal"
+    assert points["encoding"]["shape"]["scale"] == {"domain": ["acquisition", "investment"], "range": ["diamond", "circle"]}
+    bought = charts.deal_timeline_chart(deals[deals["kind"] == "acquisition"], company="Intel", title="T", source="s")
+    assert bought.to_dict()["layer"][0]["encoding"]["shape"]["scale"] == {"domain": ["acquisition"], "range": ["diamond"]}

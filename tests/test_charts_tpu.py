@@ -38,7 +38,7 @@ def test_peak_chart_has_a_printed_corrected_toggle_and_precision_colours(tpu, co
     spec = charts.tpu_peak_chart(charts.tpu_versions(tpu, corrections)).to_dict()
     bars, text = spec["layer"]
     [param] = spec.get("params", []) + bars.get("params", [])
-    assert param["name"] == "tpu_version" and param["value"] == "As printed"
+    assert param["name"] == "tpu_version" and param["value"] == "Corrected"
     assert param["bind"]["input"] == "radio" and param["bind"]["options"] == ["As printed", "Corrected"]
     for layer in (bars, text):
         assert {"filter": "datum.version == tpu_version"} in layer["transform"]

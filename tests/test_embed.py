@@ -157,3 +157,16 @@ def test_static_drawings_mark_the_lines_that_explain_the_live_chart(spec):
     lean = embed.lean_svg(embed.static_svg(vl_convert.vegalite_to_vega(embed.layout_spec(titled, "wide"))))
     hints = re.findall(rf'<(?:tspan|text)\b[^>]*class="{embed.HINT_CLASS}"[^>]*>([^<]*)<', lean)
     assert hints == ["Click a legend entry to highlight"]
+
+
+def test_phone_drawings_keep_every_category_label_and_thin_only_numbers():
+    import vl_convert
+
+    names = [f"TPU v{i} (20{15 + i})" for i in range(1, 9)]
+    bars = alt.Chart(pd.DataFrame({"chip": names, "peak": range(8)})).mark_bar().encode(
+        x=alt.X("chip:N", axis=alt.Axis(labelAngle=0)), y="peak:Q").to_dict()
+    narrow = embed.layout_spec(bars, "narrow")
+    drawing = embed.static_svg(vl_convert.vegalite_to_vega(narrow))
+    drawn = dict((name, opacity) for opacity, name in re.findall(r'<text[^>]*opacity="([\d.]+)"[^>]*>([^<]+)</text>', drawing))
+    assert all(float(drawn[name]) > 0 for name in names)  # Vega hides a thinned label with opacity 0
+    assert narrow["config"]["axisQuantitative"]["labelOverlap"] == "greedy" and "labelOverlap" not in narrow["config"]["axis"]

@@ -12,7 +12,7 @@ import altair as alt
 import pandas as pd
 
 from lib import theme
-from lib.charts.params import keep_one
+from lib.charts.params import choice_title, keep_one
 
 SOURCE_WSE = "Source: report §8, table 〈Cerebras의 WSE 세대별 비교〉 (credited to Anandtech, April 2021)"
 
@@ -152,7 +152,7 @@ def wafer_scale_chart(frame: pd.DataFrame, *, metric: str | None = None) -> alt.
             raise ValueError(f"metric must be one of {metrics}")
         data = data[data["metric"] == metric]
     companies = list(dict.fromkeys(data["company"]))
-    x_title = metric if metric is not None else "Value (unit in the drop-down)"
+    x_title = metric if metric is not None else "Value (unit in the title)"
     base = alt.Chart(data).encode(
         y=alt.Y("chip:N", title=None, sort=["WSE-1", "WSE-2", "A100"]),
         x=alt.X("value:Q", title=x_title),
@@ -168,7 +168,9 @@ def wafer_scale_chart(frame: pd.DataFrame, *, metric: str | None = None) -> alt.
     if metric is None:
         chart = keep_one(chart, name="wafer_metric", field="metric", options=metrics, label="Compare: ")
     return chart.properties(
-        title=alt.Title("A whole wafer against the largest GPU die the report names",
+        title=alt.Title("A whole wafer against the largest GPU die the report names" if metric is not None else
+                        choice_title("A whole wafer against the largest GPU die the report names:", "wafer_metric",
+                                     metrics),
                         subtitle=["Source: report §8 (WSE); A100: TechPowerUp and TweakTown, May 2020 "
                                   "(outside figures X1, X2)", "Labels: multiple of the A100's value"]),
         description="Bar chart comparing WSE-1, WSE-2 and NVIDIA's A100 die on die area, transistor count or "

@@ -26,6 +26,9 @@ SOURCE = ("Source: report §1-§9 tables and text (corrections A9-A14); Jetson X
 COUNTED_DOMAIN = chips.PRECISIONS + [NOT_COMPUTE]
 
 
+DEPLOYMENT_SHAPES = {"Data centre": "circle", "Edge": "triangle-up"}
+"""The mark of each kind of deployment in the scatter charts."""
+
 def _beside_point(field: str, gap: int, *, flip_after: float) -> dict:
     """Mark properties that write a label beside its point: to the right, or to the left once the point
     sits beyond ``flip_after`` of the plot's width, so no label runs past the drawing's edge at any width."""
@@ -197,13 +200,15 @@ def chip_scatter_chart(wide: pd.DataFrame, *, x: str = "power", y: str = "peak_c
     if "power" in (x, y) and compute:
         tooltip.append(alt.Tooltip("ratio_text:N", title="Compute per watt"))
     domain = [c for c in COUNTED_DOMAIN if c in set(frame["counted"])]
+    deployments = [d for d in DEPLOYMENT_SHAPES if d in set(frame["deployment"])]  # the legend names only what is drawn
+
     def marks(base):
         points = base.mark_point(filled=True, size=130).encode(
             x=enc_x, y=enc_y, tooltip=tooltip,
             color=alt.Color("counted:N", title="Compute counted as", scale=theme.colour_scale("precision", domain),
                             legend=alt.Legend(orient="bottom", direction="vertical")),
             shape=alt.Shape("deployment:N", title="Deployment",
-                            scale=alt.Scale(domain=["Data centre", "Edge"], range=["circle", "triangle-up"]),
+                            scale=alt.Scale(domain=deployments, range=[DEPLOYMENT_SHAPES[d] for d in deployments]),
                             legend=alt.Legend(orient="top", direction="horizontal")))
         labels = base.mark_text(dy=-7, fontSize=11, color="#374151", **_beside_point(x, 9, flip_after=0.5)).encode(
             x=enc_x, y=enc_y, text="chip:N")

@@ -99,6 +99,10 @@ def funding_timeline_chart(rounds: pd.DataFrame, *, companies: list[str] | None 
 
 # --- acquisitions and investments ----------------------------------------------------------------
 
+DEAL_SHAPES = {"acquisition": "diamond", "investment": "circle"}
+"""The mark of each kind of deal, the same on every company's timeline."""
+
+
 def deal_timeline_chart(deals: pd.DataFrame, *, company: str, title: str, source: str) -> alt.LayerChart:
     """Acquisitions and investments of one company on a time axis, one row per target.
 
@@ -119,14 +123,17 @@ def deal_timeline_chart(deals: pd.DataFrame, *, company: str, title: str, source
     frame["kind"] = frame["kind"].astype(str)
     order = frame.sort_values("date")["target"].tolist()
     y = alt.Y("target:N", sort=order, title=None)
-    x = alt.X("date:T", title="Year of the deal", axis=alt.Axis(format="%Y", tickCount="year"))
+    # padding keeps the first deal's mark off the axis line
+    x = alt.X("date:T", title="Year of the deal", axis=alt.Axis(format="%Y", tickCount="year"),
+              scale=alt.Scale(padding=14))
+    kinds = [kind for kind in DEAL_SHAPES if kind in set(frame["kind"])]  # the legend names only kinds drawn
     tooltip = [alt.Tooltip("target:N", title="Company"), alt.Tooltip("kind:N", title="Deal"),
                alt.Tooltip("date_label:N", title="Date"), alt.Tooltip("price_label:N", title="Price or amount"),
                alt.Tooltip("date_basis:N", title="Date from")]
     colour = theme.colour_scale("company", [company]).to_dict()["range"][0]
     points = alt.Chart(frame).mark_point(size=140, filled=True, color=colour).encode(
-        x=x, y=y, shape=alt.Shape("kind:N", title="Deal", legend=alt.Legend(orient="bottom"), scale=alt.Scale(domain=["acquisition", "investment"],
-                                                                           range=["diamond", "circle"])),
+        x=x, y=y, shape=alt.Shape("kind:N", title="Deal", legend=alt.Legend(orient="bottom"),
+                                  scale=alt.Scale(domain=kinds, range=[DEAL_SHAPES[k] for k in kinds])),
         tooltip=tooltip)
     labels = alt.Chart(frame).mark_text(align="left", dx=10, fontSize=12, color="#374151").encode(
         x=x, y=y, text="price_label:N", tooltip=tooltip)

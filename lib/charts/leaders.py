@@ -12,7 +12,7 @@ import altair as alt
 import pandas as pd
 
 from lib import theme
-from lib.charts.params import keep_one
+from lib.charts.params import choice_title, keep_one
 
 LEADERS = ["Intel", "Habana Labs", "NVIDIA", "SambaNova", "Tesla", "Google", "Graphcore", "Kneron", "Cerebras",
            "Hailo"]
@@ -217,7 +217,7 @@ def leaders_metric_chart(metrics: pd.DataFrame, *, metric: str | None = None,
     present = set(frame["metric"])
     names = [m for m in METRICS.values() if m in present] + [m for m in dict.fromkeys(frame["metric"]) if m not in METRICS.values()]
     chart = alt.Chart(frame).mark_bar().encode(
-        x=alt.X("value:Q", title=metric if metric else "Value (unit in the metric's name)"),
+        x=alt.X("value:Q", title=metric if metric else "Value (unit in the title)"),
         y=alt.Y("company:N", sort=shown, title=None),
         color=alt.Color("company:N", scale=theme.colour_scale("company", shown), legend=None),
         tooltip=[alt.Tooltip("company:N", title="Company"), alt.Tooltip("metric:N", title="Metric"),
@@ -226,7 +226,7 @@ def leaders_metric_chart(metrics: pd.DataFrame, *, metric: str | None = None,
     if metric is None:
         chart = keep_one(chart, name="metric_pick", field="metric", options=names, label="Metric: ")
     return chart.properties(
-        title=alt.Title("The leaders on one measure" if metric is None else metric,
+        title=alt.Title(metric if metric else choice_title("The leaders on one measure:", "metric_pick", names),
                         subtitle="Source: report §1-§9 as transcribed in the book's data (funding, products, "
                                  "software, deals, claims)"),
         description="Bar chart comparing the leading companies on one measure from the report's data.",

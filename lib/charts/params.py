@@ -6,7 +6,12 @@ beside the chart, and the filter runs in the browser.
 
 from __future__ import annotations
 
+import json
+import textwrap
+
 import altair as alt
+
+from lib import theme
 
 _BINDINGS = {"select": alt.binding_select, "radio": alt.binding_radio}
 
@@ -34,3 +39,18 @@ def layer_with_filters(frame, exprs: list[str], params: list, marks) -> alt.Laye
         base = base.transform_filter(expr)
     chart = alt.layer(*marks(base))
     return chart.add_params(*params) if params else chart
+
+
+def choice_title(heading: str, name: str, options: list[str] | dict[str, str], *, chars: int = 34) -> alt.ExprRef:
+    """A chart title whose last lines name the option the parameter ``name`` holds.
+
+    ``options`` lists the parameter's values, or maps each to the words shown for it.
+    A drawing made before any choice (the static page, paper) then says what it
+    shows. On a narrow plot (``width < theme.NARROW_PLOT``) the lines are wrapped
+    at ``chars`` characters; titles drawn by Vega from an expression are not wrapped
+    by the layouts.
+    """
+    shown = options if isinstance(options, dict) else {option: option for option in options}
+    wide = {option: [heading, words] for option, words in shown.items()}
+    narrow = {option: [*textwrap.wrap(heading, chars), *textwrap.wrap(words, chars)] for option, words in shown.items()}
+    return alt.ExprRef(expr=f"(width < {theme.NARROW_PLOT} ? {json.dumps(narrow)} : {json.dumps(wide)})[{name}]")

@@ -15,6 +15,7 @@ import altair as alt
 import pandas as pd
 
 from lib import theme
+from lib.charts.params import choice_title
 
 PRECISION = {"TPU v1": "INT8 TOPS", "TPU v2": "bf16 TFLOPS", "TPU v3": "bf16 TFLOPS", "TPU v4": "bf16 TFLOPS",
              "Edge TPU": "INT8 TOPS"}
@@ -112,7 +113,8 @@ def tpu_peak_chart(versions: pd.DataFrame, *, version: str | None = None) -> alt
         x=x, y=alt.Y("peak_or_zero:Q", scale=alt.Scale(domain=[0, 150])), text="value_label:N", tooltip=tooltip)
     layers = [bars, text]
     if version is None:
-        param = alt.param(name="tpu_version", value=VERSIONS[0],
+        # the drawing before any choice (the static page, paper) shows the corrected figures, in colour
+        param = alt.param(name="tpu_version", value=VERSIONS[1],
                           bind=alt.binding_radio(options=VERSIONS, name="Figures: "))
         layers = [layer.transform_filter("datum.version == tpu_version") for layer in layers]
         layers[0] = layers[0].add_params(param)
@@ -120,7 +122,9 @@ def tpu_peak_chart(versions: pd.DataFrame, *, version: str | None = None) -> alt
     else:
         shown = version.lower()
     return alt.layer(*layers).properties(
-        title=alt.Title("Google TPU generations: peak per chip", subtitle=SOURCE),
+        title=alt.Title(choice_title("Google TPU peak per chip:", "tpu_version",
+                                     {v: f"figures {v.lower()}" for v in VERSIONS}) if version is None else
+                        f"Google TPU generations: peak per chip, figures {version.lower()}", subtitle=SOURCE),
         description=f"Bar chart of the peak performance per chip of five Google TPU generations, {shown}, "
                     "coloured by whether the figure counts INT8 operations or bf16 floating-point operations.",
     )
