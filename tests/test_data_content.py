@@ -52,6 +52,16 @@ def test_every_csv_is_described_and_every_resource_has_its_file():
 
 
 @pytest.mark.parametrize("name", RESOURCES)
+def test_quotes_inside_a_field_are_escaped_in_a_quoted_field(name):
+    """A field written ``a ""b"" c`` without quotes around it reads with its quotes doubled."""
+    import csv
+
+    with open(data.DATA_DIR / RESOURCES[name]["path"], encoding="utf-8", newline="") as handle:
+        doubled = [(line, value) for line, row in enumerate(csv.reader(handle), start=1) for value in row if '""' in value]
+    assert doubled == [], f"{RESOURCES[name]['path']}: quote the field on line {doubled[0][0]}" if doubled else ""
+
+
+@pytest.mark.parametrize("name", RESOURCES)
 def test_bytes_and_hash_match_the_file(name):
     content = (data.DATA_DIR / RESOURCES[name]["path"]).read_bytes()
     assert RESOURCES[name]["bytes"] == len(content), "run data/scripts/update_datapackage.py"
