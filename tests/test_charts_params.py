@@ -1,10 +1,13 @@
 """The shared bound-parameter helpers of the chart builders."""
 
+import re
+
 import altair as alt
 import pandas as pd
 import pytest
 
-from lib.charts.params import bound_choice, keep_one, layer_with_filters
+from lib import embed
+from lib.charts.params import bound_choice, choice_title, keep_one, layer_with_filters
 
 FRAME = pd.DataFrame({"metric": ["a", "b"], "value": [1, 2]})
 
@@ -44,3 +47,21 @@ def test_bound_choice_starts_on_the_first_option_and_leaves_filtering_to_the_cal
     [param] = spec["params"]
     assert param["value"] == "b" and param["bind"] == {"input": "radio", "options": ["b", "a"], "name": "Pick: "}
     assert "transform" not in spec
+
+
+def test_choice_title_names_the_option_the_drawing_shows_and_wraps_on_a_phone():
+    import vl_convert
+
+    frame = pd.DataFrame({"metric": ["Funding raised in USD rounds (USD million)", "Products (count)"], "v": [1.0, 2.0]})
+    options = list(frame["metric"])
+    chart = keep_one(alt.Chart(frame).mark_bar().encode(x="v:Q"), name="pick", field="metric", options=options,
+                     label="Metric: ").properties(title=alt.Title(choice_title("The leaders on one measure:", "pick",
+                                                                                options)))
+    lines = {}
+    for layout in ("wide", "narrow"):
+        drawing = embed.static_svg(vl_convert.vegalite_to_vega(embed.layout_spec(chart.to_dict(), layout)))
+        title = re.search(r'role-title-text.*?</g>', drawing, re.S).group(0)
+        lines[layout] = re.findall(r">([^<>]+)</t", title)
+    assert lines["wide"] == ["The leaders on one measure:", options[0]]  # the first option, chosen at the start
+    assert lines["narrow"][0] == "The leaders on one measure:" and " ".join(lines["narrow"][1:]) == options[0]
+    assert len(lines["narrow"]) > 2 and max(map(len, lines["narrow"])) <= 34

@@ -13,6 +13,7 @@ import altair as alt
 import pandas as pd
 
 from lib import theme
+from lib.charts.params import choice_title
 
 BASES = ("As printed", "Corrected")
 """The two ways of labelling a product's hardware class."""
@@ -277,8 +278,12 @@ def device_mix_chart(device: pd.DataFrame, *, year: int | None = None) -> alt.Ch
         which = f"{years[0]}–{years[-1]}; from 2022 Gartner estimates (faded bars)"
     else:
         which = f"{year}" + (" (Gartner estimate)" if bool(frame["is_estimate"].any()) else "")
+    heading = "What Gartner counts as AI-semiconductor revenue, by device type"
+    estimated = set(frame.loc[frame["is_estimate"], "year"].astype(int))
     return chart.properties(
-        title=alt.Title("What Gartner counts as AI-semiconductor revenue, by device type",
+        title=alt.Title(heading if year is not None else choice_title(
+                            f"{heading}:", "device_year",
+                            {y: f"{y}" + (" (Gartner estimate)" if y in estimated else "") for y in years}),
                         subtitle=[f"Source: Gartner (May 2022), reprinted in the report's market outlook; {which}."]),
         description=("Horizontal bar chart of worldwide AI-semiconductor revenue by Gartner device type for one "
                      "year, in USD million, largest first."),

@@ -41,7 +41,7 @@ def layer_with_filters(frame, exprs: list[str], params: list, marks) -> alt.Laye
     return chart.add_params(*params) if params else chart
 
 
-def choice_title(heading: str, name: str, options: list[str] | dict[str, str], *, chars: int = 34) -> alt.ExprRef:
+def choice_title(heading: str, name: str, options: list | dict, *, chars: int = 34) -> alt.ExprRef:
     """A chart title whose last lines name the option the parameter ``name`` holds.
 
     ``options`` lists the parameter's values, or maps each to the words shown for it.

@@ -14,6 +14,7 @@ import altair as alt
 import pandas as pd
 
 from lib import theme
+from lib.charts.params import choice_title
 from lib.charts.since_2022 import source_host
 
 
@@ -128,7 +129,7 @@ def chip_peaks_chart(peaks: pd.DataFrame, *, precision: str = "BF16") -> alt.Lay
         x=alt.value(0), y=y, text="status:N", tooltip=tooltip)
     return alt.layer(missing, points).add_params(pick).properties(
         height=22 * len(order),
-        title=alt.Title("Peak compute per chip, by precision",
+        title=alt.Title(choice_title("Peak compute per chip, at one precision:", "precision_pick", list(PRECISIONS)),
                         subtitle=["Source: vendor documentation and press (chips_since_2022; see sources table)",
                                   "Filled: announced after Oct 2022; hollow: by then or date not verified. "
                                   "Peaks are vendor maxima, not delivered speed"]),
