@@ -195,7 +195,9 @@ def check_kneron_model_size(claims: pd.DataFrame, kneron_products: pd.DataFrame)
                                    limit.value, size["value"], limit.printed_resolution, f"the model's stated size ({size['claim_id']})"))
     table_limit = kneron_products.set_index("product").loc["Kneron-003", "model_size_limit_mb"]
     findings.append(_qualified("kneron_model_size", "kneron_products", _record(product="Kneron-003"), "at most",
-                               table_limit, size["value"], 1, f"the model's stated size ({size['claim_id']})"))
+                               table_limit, size["value"], 1,
+                               f"the product table's limit of {table_limit:g} MB against the model's stated size "
+                               f"({size['claim_id']})"))
     return findings
 
 

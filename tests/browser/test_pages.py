@@ -309,15 +309,20 @@ SPLIT_OR_CLIPPED = r"""() => {
   const clipped = [...document.querySelectorAll('.prev-next-area a')]
     .filter(a => a.scrollWidth > a.clientWidth + 1 || a.getBoundingClientRect().right > window.innerWidth)
     .map(a => a.textContent.trim().replace(/\s+/g, ' '));
-  return {split, clipped}; }"""
+  const edge = document.querySelector('.bd-article').getBoundingClientRect().right;
+  const overrun = [...document.querySelectorAll('.bd-article p code, .bd-article li code')]
+    .filter(c => c.getClientRects().length && c.getBoundingClientRect().right > edge + 1)
+    .map(c => c.textContent.slice(0, 40));
+  return {split, clipped, overrun}; }"""
 
 
 @pytest.mark.parametrize("path", PAGES)
-def test_titles_keep_whole_words_and_page_links_fit_on_a_phone(visit, path):
+def test_titles_keep_whole_words_and_links_and_code_fit_on_a_phone(visit, path):
     v = visit(path, viewport="phone")
     found = v.page.evaluate(SPLIT_OR_CLIPPED)
     assert found["split"] == [], f"words broken across lines: {found['split']}"
     assert found["clipped"] == [], f"previous/next links cut off: {found['clipped']}"
+    assert found["overrun"] == [], f"inline code runs out of the column: {found['overrun']}"
 
 
 @pytest.mark.parametrize("path", PAGES)
