@@ -171,3 +171,16 @@ def test_scenario_chart_has_a_growth_slider_and_an_illustrative_extension(market
 def test_scenario_chart_with_a_fixed_rate_has_no_slider(market):
     spec = charts.market_scenario_chart(market, rate=5.0).to_dict()
     assert _params(spec)["growth"] == {"name": "growth", "value": 5.0}
+
+
+def test_cagr_ranking_draws_the_fastest_growing_segment_first(market):
+    import re
+
+    import vl_convert
+
+    # FPGA (first in the alphabet) made the slower grower, so an alphabetical axis would fail
+    slow = market.assign(revenue_usd_million=market["revenue_usd_million"].where(market["segment"] != "FPGA", 8.0))
+    chart = charts.cagr_ranking_chart(slow, view="By device type", start=2021, end=2023)
+    drawing = vl_convert.vegalite_to_svg(chart.to_dict())
+    labels = re.findall(r'translate\(([-\d.]+),([-\d.]+)\)[^>]*>(FPGA|Graphics processing unit)</text>', drawing)
+    assert [name for _, y, name in sorted(labels, key=lambda t: float(t[1]))] == ["Graphics processing unit", "FPGA"]

@@ -199,7 +199,10 @@ def cagr_ranking_chart(market: pd.DataFrame, *, printed: pd.DataFrame | None = N
             {"view": str, "segment": str}), on=["view", "segment"], how="left")
     end_label = f"{end}E" if end >= 2022 else str(end)
     order = list(growth["segment"].unique())
-    y = alt.Y("segment:N", sort="-x", title=None, axis=alt.Axis(labelLimit=230))
+    # sorted on the computed rate itself: in a layer, sort="-x" meets the other layers' x fields and
+    # Vega-Lite drops the sort (the segments would then stand in alphabetical order)
+    y = alt.Y("segment:N", sort=alt.EncodingSortField("cagr_pct", op="max", order="descending"), title=None,
+              axis=alt.Axis(labelLimit=230))
     ranked = alt.Chart(growth).encode(y=y)
     tooltip = [alt.Tooltip("segment:N", title="Segment"),
                alt.Tooltip("cagr_pct:Q", title="CAGR computed (% a year)", format=".2f"),
