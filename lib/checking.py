@@ -21,12 +21,14 @@ import pandas as pd
 from lib.catalogue import markdown_table
 from lib.integrity import Finding
 
-__all__ = ["CONSISTENT", "INCONSISTENT", "NOT_CHECKABLE", "COLUMNS", "METRIC_LABELS", "CHECK_NOTES", "TABLE_NAMES",
+__all__ = ["CONSISTENT", "INCONSISTENT", "NOT_CHECKABLE", "REMARK", "COLUMNS", "METRIC_LABELS", "CHECK_NOTES", "TABLE_NAMES",
            "claim_checks", "table_markdown", "verdicts_by_claim"]
 
 CONSISTENT = "consistent"
 INCONSISTENT = "does not add up"
 NOT_CHECKABLE = "not checkable from the report"
+REMARK = "remark (judged in the claim's other rows)"
+"""Verdict cell of a ``manual`` entry that only adds a remark to a claim other rows judge."""
 
 COLUMNS = ["claim_id", "What", "Unit", "As printed", "Recomputed", "Verdict", "How it was checked"]
 """Columns of :func:`claim_checks`."""
@@ -206,7 +208,7 @@ def claim_checks(claims: pd.DataFrame, findings: Iterable[Finding], *,
             rows.append({**base, **_correction_row(fix, claim.unit)})
         entry = manual.get(claim.claim_id)
         if entry is not None:
-            rows.append({**base, "Recomputed": entry.get("computed", "–"), "Verdict": entry.get("verdict", "–"),
+            rows.append({**base, "Recomputed": entry.get("computed", "–"), "Verdict": entry.get("verdict", REMARK),
                          "How it was checked": entry["how"]})
         if not found and claim.claim_id not in fixes and (entry is None or "verdict" not in entry):
             uncovered.append(claim.claim_id)

@@ -34,8 +34,10 @@ def test_efficiency_chart_has_a_slider_reference_line_and_company_colours(produc
     params = {p["name"]: p for p in spec["params"]}
     assert params["reference_tops_per_w"]["bind"]["input"] == "range"
     assert params["reference_tops_per_w"]["value"] == 5.0
-    line, points, _ = spec["layer"]
+    line, value, points, _ = spec["layer"]
     assert line["mark"]["strokeDash"] == [6, 4]
+    # the line says its value where it leaves the plot
+    assert any("format(reference_tops_per_w, '.1f')" in t.get("calculate", "") for t in value["transform"])
     assert any("reference_tops_per_w * datum.power_w" in t.get("calculate", "") for t in line["transform"])
     assert points["encoding"]["x"]["title"] == "Power (W)"
     assert "TOPS" in points["encoding"]["y"]["title"]

@@ -3,7 +3,7 @@
 import pandas as pd
 import pytest
 
-from lib.checking import CONSISTENT, INCONSISTENT, NOT_CHECKABLE, claim_checks, table_markdown, verdicts_by_claim
+from lib.checking import CONSISTENT, INCONSISTENT, NOT_CHECKABLE, REMARK, claim_checks, table_markdown, verdicts_by_claim
 from lib.integrity import Finding
 
 
@@ -75,7 +75,7 @@ def test_a_remark_without_a_verdict_does_not_cover_a_claim():
         claim_checks(_claims(), [], manual=manual)
     table = claim_checks(_claims(), [Finding("f", "claims", "claim_id=C2", 57.0, 57.0, 0.0, "table", True)],
                          manual=manual)
-    assert table[table["claim_id"] == "C2"]["Verdict"].tolist() == [CONSISTENT, "–"]
+    assert table[table["claim_id"] == "C2"]["Verdict"].tolist() == [CONSISTENT, REMARK]
 
 
 def test_verdicts_by_claim_and_markdown():

@@ -78,13 +78,18 @@ def edge_efficiency_chart(products: pd.DataFrame, *, reference: float | None = N
                                               name="Reference line (TOPS per W): ")) if reference is None else None
     k = "reference_tops_per_w" if slider is not None else repr(start)
     x = alt.X("power_w:Q", title="Power (W)", scale=alt.Scale(domain=[0, top_power]))
-    y = alt.Y("tops:Q", title="Peak performance (TOPS, precision not stated)",
-              scale=alt.Scale(domain=[0, float(data["tops"].max()) * 1.25]))
+    top_tops = float(data["tops"].max()) * 1.25
+    y = alt.Y("tops:Q", title="Peak performance (TOPS, precision not stated)", scale=alt.Scale(domain=[0, top_tops]))
     line_data = pd.DataFrame({"power_w": [0.0, top_power]})
     line = alt.Chart(line_data).transform_calculate(
         tops=f"{k} * datum.power_w", label=f"'reference: ' + format({k}, '.1f') + ' TOPS per W'").mark_line(
         strokeDash=[6, 4], color="#6b7280").encode(
         x=x, y=alt.Y("tops:Q"), tooltip=[alt.Tooltip("label:N", title="Line")])
+    # the line's value, written where it leaves the plot (its right end, or the top)
+    line_value = alt.Chart(pd.DataFrame({"one": [1]})).transform_calculate(
+        power_w=f"min({top_power}, {top_tops} / {k})", tops=f"{k} * min({top_power}, {top_tops} / {k})",
+        label=f"format({k}, '.1f') + ' TOPS per W'").mark_text(
+        align="right", dx=-4, dy=-8, fontSize=11, color="#4b5563").encode(x=x, y=alt.Y("tops:Q"), text="label:N")
     tooltip = [alt.Tooltip("product:N", title="Product"), alt.Tooltip("tops:Q", title="Peak (TOPS)", format=".1f"),
                alt.Tooltip("power_w:Q", title="Power (W)", format=".1f"),
                alt.Tooltip("tops_per_w:Q", title="TOPS per W", format=".1f"),
@@ -94,7 +99,7 @@ def edge_efficiency_chart(products: pd.DataFrame, *, reference: float | None = N
         tooltip=tooltip)
     labels = alt.Chart(data).mark_text(align="left", dx=9, dy=-6, fontSize=11, color="#374151").encode(
         x=x, y=y, text="product:N")
-    chart = alt.layer(line, points, labels)
+    chart = alt.layer(line, line_value, points, labels)
     if slider is not None:
         chart = chart.add_params(slider)
     return chart.properties(

@@ -71,7 +71,7 @@ def product_purpose_chart(products: pd.DataFrame, corrections: pd.DataFrame | No
             column = {"purpose_printed": "purpose_corrected", "hardware_class_printed": "class_corrected"}[fix.field]
             frame.loc[frame["product"] == product, column] = f"{fix.corrected_value} ({fix.correction_id})"
         frame["purpose_corrected"] = frame["purpose_corrected"].str.replace(r" \(A\d+\)$", "", regex=True)
-    frame["label"] = frame["product"] + " (" + frame["company"] + ")"
+    frame["label"] = frame["company"] + ": " + frame["product"]  # a label cut short still names its company
     order = frame.sort_values("row")["label"].tolist()
     classes = list(dict.fromkeys(frame["hardware_class_printed"]))
     picked = alt.selection_point(name="class_pick", fields=["hardware_class_printed"], bind="legend")

@@ -35,6 +35,10 @@ INTENSITY_RANGE = (0.1, 10_000.0)
 """Arithmetic intensities the chart spans (operations per byte): from streaming a vector to a large matrix product."""
 
 
+PLOT_HEIGHT = 320
+READOUT_LINE = 15
+"""Height of the roofline plot and line height of its readout (pixels)."""
+
 def peak_from_macs(macs: float, clock_hz: float, *, ops_per_mac: int = 2) -> float:
     """Peak throughput in tera-operations per second of ``macs`` multiply-accumulate units at ``clock_hz``.
 
@@ -190,7 +194,9 @@ def roofline_chart(rooflines: pd.DataFrame, *, chip: str | None = None,
                 alt.Tooltip("attainable:Q", title=f"Attainable ({unit})", format=",.3~r"),
                 alt.Tooltip("share:Q", title="Share of peak", format=".1%"),
                 alt.Tooltip("limit:N", title="Limit that binds")]
-    rule = workload.mark_rule(strokeDash=[4, 4], color="#4b5563").encode(x=x)
+    # the rule starts below the three-line readout in the plot's top-left corner, so it never crosses the text
+    rule = workload.mark_rule(strokeDash=[4, 4], color="#4b5563").encode(
+        x=x, y=alt.value(3 * READOUT_LINE + 10), y2=alt.value(PLOT_HEIGHT))
     point = workload.mark_point(size=160, filled=True, stroke="#111827", strokeWidth=1).encode(
         x=x, y=y, color=alt.Color("limit:N", title="Limit", scale=theme.colour_scale("roofline", LIMITS),
                                   legend=alt.Legend(orient="top")),
@@ -199,13 +205,13 @@ def roofline_chart(rooflines: pd.DataFrame, *, chip: str | None = None,
         text=f"[datum.product, format(datum.intensity, ',.3~r') + ' {op}/byte → ' + "
              f"format(datum.attainable, ',.3~r') + ' {unit}', datum.limit + ' (' + "
              f"format(datum.share, '.1%') + ' of peak)']").mark_text(
-        align="left", baseline="top", fontSize=12, lineHeight=15, color="#111827").encode(
+        align="left", baseline="top", fontSize=12, lineHeight=READOUT_LINE, color="#111827").encode(
         x=alt.value(6), y=alt.value(4), text="text:N")
     chart = alt.layer(others, picked, ridge, rule, point, readout).add_params(chip_param, log_param).resolve_scale(
         color="independent")
     picks = "a chip picked from a drop-down" if chip is None else chip
     return chart.properties(
-        height=320,
+        height=PLOT_HEIGHT,
         title=alt.Title(f"Roofline: attainable {label} throughput",
                         subtitle=f"Per chip, dense {label} peaks; attainable = min(peak, bandwidth × intensity). "
                                  f"{_source(companies)}"),

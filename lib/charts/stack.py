@@ -181,10 +181,13 @@ def stack_matrix_chart(stack: pd.DataFrame, layers: pd.DataFrame, *, company: st
     else:
         params, test = [], _fixed_test(company, layer)
     colour = theme.colour_scale("layer", columns)
-    chart = alt.Chart(items).mark_point(filled=True, size=150, strokeWidth=1.5).encode(
+    # a phone's plot gives each column about 50 px for up to seven marks: smaller marks and headings there
+    narrow = f"width < {theme.NARROW_PLOT}"
+    chart = alt.Chart(items).mark_point(filled=True, size=alt.ExprRef(f"{narrow} ? 26 : 150"),
+                                        strokeWidth=alt.ExprRef(f"{narrow} ? 1 : 1.5")).encode(
         x=alt.X("column:N", sort=columns, title=None,
                 axis=alt.Axis(orient="top", labelAngle=0, labelExpr=_SHORT_LABELS, labelLimit=120,
-                              domain=False, ticks=False)),
+                              labelFontSize=alt.ExprRef(f"{narrow} ? 10 : 12"), domain=False, ticks=False)),
         xOffset=alt.XOffset("slot:O", scale=alt.Scale(paddingOuter=0.3)),
         y=alt.Y("company:N", sort=companies, title=None, scale=alt.Scale(paddingOuter=0.7),
                 axis=alt.Axis(domain=False, ticks=False)),
