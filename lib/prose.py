@@ -102,7 +102,8 @@ def correction_note(correction_id: str, *, record: str | None = None, correction
     for row in rows.itertuples():
         links = source_links(correction_id, row.sources, sources)
         confidence = "low (flagged: the sources do not establish it)" if row.confidence == "low" else row.confidence
-        label = f"**{row.sub_id}** · {row.what}: {row.field_words}\n\n" if several else ""
+        field = f": {row.field_words}" if row.field_words else ""
+        label = f"**{row.sub_id}** · {row.what}{field}\n\n" if several else ""
         blocks.append(f"{label}**As printed:** {row.printed_shown} · **Corrected:** {row.corrected_shown} · "
                       f"**Confidence:** {confidence}\n\n{row.explanation} Sources: {links}. "
                       f"Catalogue entry: {correction_link(row.sub_id)}.")

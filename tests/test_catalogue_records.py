@@ -102,6 +102,8 @@ def test_catalogue_entries_carry_anchor_explanation_units_and_sources():
     for explanation in corrections["explanation"]:
         assert explanation in text
     assert "USD 682 million" in text and "claim_id=C064, value" not in text
+    # a claim's corrected value is the claim: its heading names the metric, not the field "value"
+    assert not re.search(r"\*\*A\d+(\.\d+)?\*\* · Claim [^\n]*: \*\*value\*\*", text)
     assert "[cnbc.com](https://www.cnbc.com/" in text
 
 

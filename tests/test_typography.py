@@ -30,3 +30,11 @@ def test_built_pages_keep_signs_with_their_words_and_mark_bare_addresses():
     assert bare and all(address == shown for address, shown in bare)
     shown_elsewhere = re.findall(r'<a class="([^"]*)" href="(https?://[^"]+)"[^>]*>([^<]+)</a>', pages["bibliography.html"])
     assert all(BARE_URL_CLASS in classes for classes, address, shown in shown_elsewhere if address == shown)
+
+
+def test_names_joined_by_underscores_may_break_after_each_underscore():
+    from lib.sphinxext.typography import breakable
+
+    parts = breakable("tiles_per_cabinet × 2 and _private")
+    assert [p.astext() for p in parts] == [
+        "tiles_", "<wbr>", "per_", "<wbr>", "cabinet × 2 and _private"]

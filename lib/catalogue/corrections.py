@@ -75,7 +75,9 @@ def correction_records(corrections: pd.DataFrame, *, claims: pd.DataFrame | None
     out["anchor"] = out["sub_id"].map(correction_anchor)
     out["what"] = [describe_record(r.dataset, r.record, claims=claims, package=package, frames=frames)
                    for r in corrections.itertuples()]
-    out["field_words"] = corrections["field"].map(field_label)
+    # a claim's "value" is the claim itself, which `what` already names
+    out["field_words"] = ["" if dataset == "claims" and field == "value" else field_label(field)
+                          for dataset, field in zip(corrections["dataset"], corrections["field"])]
     units = [value_unit(r.dataset, r.record, r.field, claims=claims, package=package) for r in corrections.itertuples()]
     out["printed_shown"] = [quantity(v, u) for v, u in zip(corrections["printed_value"], units)]
     out["corrected_shown"] = [quantity(v, u) for v, u in zip(corrections["corrected_value"], units)]
@@ -113,7 +115,7 @@ def corrections_markdown(corrections: pd.DataFrame, *, usage: pd.DataFrame | Non
             lines += [f"({row.anchor})=", ""]
         head = (row.sub_id if anchors else correction_link(row.sub_id))
         lines += [":::{container} bk-record", "",
-                  f"**{head}** · {row.what}: **{row.field_words}**", "",
+                  f"**{head}** · {row.what}" + (f": **{row.field_words}**" if row.field_words else ""), "",
                   f"As printed: **{markdown_cell(row.printed_shown)}** → corrected: **{markdown_cell(row.corrected_shown)}** "
                   f"· confidence: {row.confidence}", ""]
         if explanation:

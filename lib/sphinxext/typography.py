@@ -3,6 +3,9 @@
 * "§ 3", "19.9 %": the section sign and the per cent sign stay on the line of
   what they belong to (a no-break space replaces the space), so a line never
   ends on "§" or starts with "%";
+* in a table cell, a long name joined by underscores (``training_nodes_per_chip``)
+  may break after an underscore (a ``<wbr>``), so the cell can wrap rather than
+  push the table past its column;
 * a link whose text is its own address (a bibliography entry's URL) gets the
   class :data:`BARE_URL_CLASS`, so paper does not print the address twice (the
   print stylesheet writes out the address of every other outside link).
@@ -21,6 +24,7 @@ BARE_URL_CLASS = "bk-url"
 NO_BREAK = "\u00a0"
 _GLUED = (re.compile(r"§ "), "§" + NO_BREAK), (re.compile(r"(\d|^) %"), r"\1" + NO_BREAK + "%")
 _KEEP = (nodes.literal, nodes.literal_block, nodes.raw, nodes.FixedTextElement)
+_JOINED = re.compile(r"(?<=[A-Za-z0-9])_(?=[A-Za-z0-9])")
 
 
 def keep_together(text: str) -> str:
@@ -36,6 +40,17 @@ def keep_together(text: str) -> str:
     return text
 
 
+def breakable(text: str) -> list[nodes.Node]:
+    """``text`` as text nodes with a ``<wbr>`` after each underscore that joins two words."""
+    parts = _JOINED.split(text)
+    out: list[nodes.Node] = []
+    for i, part in enumerate(parts):
+        out.append(nodes.Text(part + ("_" if i < len(parts) - 1 else "")))
+        if i < len(parts) - 1:
+            out.append(nodes.raw("", "<wbr>", format="html"))
+    return out
+
+
 class Typography(SphinxPostTransform):
     """Apply :func:`keep_together` to the page's text and mark links that show their own address."""
 
@@ -47,7 +62,10 @@ class Typography(SphinxPostTransform):
             if parent is None or isinstance(parent, _KEEP) or any(isinstance(a, _KEEP) for a in _ancestors(parent)):
                 continue
             changed = keep_together(str(text))
-            if changed != str(text):
+            in_cell = isinstance(parent, nodes.entry) or any(isinstance(a, nodes.entry) for a in _ancestors(parent))
+            if in_cell and _JOINED.search(changed):
+                parent.replace(text, breakable(changed))
+            elif changed != str(text):
                 parent.replace(text, nodes.Text(changed))
         for link in self.document.findall(nodes.reference):
             address = link.get("refuri", "")
