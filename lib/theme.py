@@ -19,6 +19,12 @@ NARROW_PLOT = 400
 """Plot width (pixels) below which a chart writes its axis labels compactly (the phone
 layout's plots are narrower, the laptop layout's wider)."""
 
+
+def upright_on_a_phone(angle: float = 0) -> alt.ExprRef:
+    """A category axis's ``labelAngle``: ``angle`` on a wide plot, upright (-90) on a narrow
+    one, where the labels would not fit side by side (a category keeps every label)."""
+    return alt.ExprRef(f"width < {NARROW_PLOT} ? -90 : {angle}")
+
 PALETTE = [
     "#1f5f99", "#d9822b", "#2a9d6f", "#c0392b", "#7b61c4",
     "#8c6d46", "#d35fa6", "#6b7280", "#a7a52d", "#2bb3c0",

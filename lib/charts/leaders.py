@@ -87,8 +87,7 @@ def product_purpose_chart(products: pd.DataFrame, corrections: pd.DataFrame | No
         x_field = "purpose_shown"
     chart = base.mark_point(size=160, filled=True).encode(
         x=alt.X(f"{x_field}:N", title="Purpose (하드웨어 목적)", scale=alt.Scale(domain=PURPOSES),
-                # a phone's plot is too narrow for five labels side by side: they stand upright there
-                axis=alt.Axis(labelAngle=alt.ExprRef(f"width < {theme.NARROW_PLOT} ? -90 : 0"))),
+                axis=alt.Axis(labelAngle=theme.upright_on_a_phone())),
         y=alt.Y("label:N", sort=order, title=None, axis=alt.Axis(labelLimit=170)),
         color=alt.Color("hardware_class_printed:N", title="Class as printed", legend=alt.Legend(orient="top"),
                         scale=theme.colour_scale("hardware_class", classes)),
@@ -138,7 +137,7 @@ def stack_count_chart(stack: pd.DataFrame, layers: pd.DataFrame) -> alt.LayerCha
     short_order = [SHORT_LAYERS.get(layer, layer) for layer in layer_order]
     companies = [c for c in LEADERS if c in set(cells["company"])]
     x = alt.X("layer_short:N", sort=short_order, title="Software layer (top of the stack on the left)",
-              axis=alt.Axis(labelAngle=0))
+              axis=alt.Axis(labelAngle=theme.upright_on_a_phone()))
     y = alt.Y("company:N", sort=companies, title=None)
     tooltip = [alt.Tooltip("company:N", title="Company"), alt.Tooltip("layer:N", title="Layer"),
                alt.Tooltip("items:Q", title="Items named (count)"),

@@ -93,7 +93,7 @@ def tpu_peak_chart(versions: pd.DataFrame, *, version: str | None = None) -> alt
                             chip=[f"{label} ({year})" for label, year in zip(versions["label"], versions["year"])])
     order = frame.sort_values(["order", "version"])["chip"].drop_duplicates().tolist()
     x = alt.X("chip:N", sort=order, title="TPU generation (year)",
-              axis=alt.Axis(labelAngle=-30, labelLimit=120))
+              axis=alt.Axis(labelAngle=theme.upright_on_a_phone(-30), labelLimit=120))
     y_title = "Peak per chip (T ops/s: INT8 TOPS or bf16 TFLOPS)"
     domain = [NOT_STATED, "INT8 TOPS", "bf16 TFLOPS"]
     tooltip = [alt.Tooltip("label:N", title="Chip"), alt.Tooltip("year:Q", title="Year", format="d"),
