@@ -32,9 +32,9 @@ def test_built_pages_keep_signs_with_their_words_and_mark_bare_addresses():
     assert all(BARE_URL_CLASS in classes for classes, address, shown in shown_elsewhere if address == shown)
 
 
-def test_names_joined_by_underscores_may_break_after_each_underscore():
+def test_names_and_addresses_may_break_after_each_underscore_or_slash():
     from lib.sphinxext.typography import breakable
 
-    parts = breakable("tiles_per_cabinet × 2 and _private")
+    parts = breakable("tiles_per_cabinet × 2 and _private, see example.org/a")
     assert [p.astext() for p in parts] == [
-        "tiles_", "<wbr>", "per_", "<wbr>", "cabinet × 2 and _private"]
+        "tiles_", "<wbr>", "per_", "<wbr>", "cabinet × 2 and _private, see example.org/", "<wbr>", "a"]

@@ -4,8 +4,8 @@
   what they belong to (a no-break space replaces the space), so a line never
   ends on "§" or starts with "%";
 * in a table cell, a long name joined by underscores (``training_nodes_per_chip``)
-  may break after an underscore (a ``<wbr>``), so the cell can wrap rather than
-  push the table past its column;
+  or an address may break after an underscore or a slash (a ``<wbr>``), so the
+  cell can wrap rather than push the table past its column or the paper's edge;
 * a link whose text is its own address (a bibliography entry's URL) gets the
   class :data:`BARE_URL_CLASS`, so paper does not print the address twice (the
   print stylesheet writes out the address of every other outside link).
@@ -24,7 +24,7 @@ BARE_URL_CLASS = "bk-url"
 NO_BREAK = "\u00a0"
 _GLUED = (re.compile(r"§ "), "§" + NO_BREAK), (re.compile(r"(\d|^) %"), r"\1" + NO_BREAK + "%")
 _KEEP = (nodes.literal, nodes.literal_block, nodes.raw, nodes.FixedTextElement)
-_JOINED = re.compile(r"(?<=[A-Za-z0-9])_(?=[A-Za-z0-9])")
+_JOINED = re.compile(r"(?<=[A-Za-z0-9])[_/](?=[A-Za-z0-9])")
 
 
 def keep_together(text: str) -> str:
@@ -41,14 +41,13 @@ def keep_together(text: str) -> str:
 
 
 def breakable(text: str) -> list[nodes.Node]:
-    """``text`` as text nodes with a ``<wbr>`` after each underscore that joins two words."""
-    parts = _JOINED.split(text)
+    """``text`` as text nodes with a ``<wbr>`` after each underscore or slash that joins two words."""
     out: list[nodes.Node] = []
-    for i, part in enumerate(parts):
-        out.append(nodes.Text(part + ("_" if i < len(parts) - 1 else "")))
-        if i < len(parts) - 1:
-            out.append(nodes.raw("", "<wbr>", format="html"))
-    return out
+    start = 0
+    for joint in _JOINED.finditer(text):
+        out += [nodes.Text(text[start:joint.end()]), nodes.raw("", "<wbr>", format="html")]
+        start = joint.end()
+    return out + [nodes.Text(text[start:])]
 
 
 class Typography(SphinxPostTransform):
