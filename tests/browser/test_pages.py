@@ -338,6 +338,18 @@ def test_print_shows_charts_and_no_navigation(visit, path):
     clickable = v.page.evaluate("""() => [...document.querySelectorAll('.bk-chart__hint')]
         .filter(e => e.getClientRects().length && getComputedStyle(e).visibility !== 'hidden').map(e => e.textContent)""")
     assert clickable == [], f"paper tells the reader to click: {clickable}"
+    # a long table breaks across pages: neither the table nor a scrolling box around it is kept whole
+    whole = v.page.evaluate("""() => [...document.querySelectorAll('.bd-article table')].filter(t => {
+        if (getComputedStyle(t).breakInside === 'avoid') return true;
+        for (let e = t.parentElement; e && !e.classList.contains('bd-article'); e = e.parentElement) {
+            const s = getComputedStyle(e);
+            if (s.overflowX !== 'visible' || s.overflowY !== 'visible') return true;
+        }
+        return false; }).length""")
+    assert whole == 0, f"{whole} tables cannot break across pages"
+    introductions = v.page.evaluate("""() => [...document.querySelectorAll('.bd-article p')]
+        .filter(p => /cells? below/.test(p.textContent) && p.getClientRects().length).length""")
+    assert introductions == 0, "a paragraph introduces a cell that paper leaves out"
     # paper does not scroll: on the width of an A4 page's text, nothing runs past the article's edge
     v.page.set_viewport_size(PRINT_VIEWPORT)
     past_edge = v.page.evaluate("""() => {
