@@ -339,7 +339,9 @@ def test_print_shows_charts_and_no_navigation(visit, path):
         .filter(e => e.getClientRects().length && getComputedStyle(e).visibility !== 'hidden').map(e => e.textContent)""")
     assert clickable == [], f"paper tells the reader to click: {clickable}"
     # a long table breaks across pages: neither the table nor a scrolling box around it is kept whole
+    # (a table inside a box, such as a solution, goes with its box, which is kept whole on purpose)
     whole = v.page.evaluate("""() => [...document.querySelectorAll('.bd-article table')].filter(t => {
+        if (t.closest('.admonition')) return false;
         if (getComputedStyle(t).breakInside === 'avoid') return true;
         for (let e = t.parentElement; e && !e.classList.contains('bd-article'); e = e.parentElement) {
             const s = getComputedStyle(e);
