@@ -19,11 +19,22 @@ NARROW_PLOT = 400
 """Plot width (pixels) below which a chart writes its axis labels compactly (the phone
 layout's plots are narrower, the laptop layout's wider)."""
 
+ON_A_PHONE = f"width < {NARROW_PLOT}"
+"""A Vega expression, true on a narrow plot: the condition of every phone-only setting."""
+
 
 def upright_on_a_phone(angle: float = 0) -> alt.ExprRef:
     """A category axis's ``labelAngle``: ``angle`` on a wide plot, upright (-90) on a narrow
     one, where the labels would not fit side by side (a category keeps every label)."""
-    return alt.ExprRef(f"width < {NARROW_PLOT} ? -90 : {angle}")
+    return alt.ExprRef(f"{ON_A_PHONE} ? -90 : {angle}")
+
+
+def shape_scale(shapes: dict[str, str], drawn) -> alt.Scale:
+    """A shape scale of ``shapes`` (category -> mark shape) that lists only the categories in
+    ``drawn``, in the order of ``shapes``: a legend then names no kind the chart does not draw."""
+    present = set(drawn)
+    domain = [category for category in shapes if category in present]
+    return alt.Scale(domain=domain, range=[shapes[category] for category in domain])
 
 PALETTE = [
     "#1f5f99", "#d9822b", "#2a9d6f", "#c0392b", "#7b61c4",

@@ -22,6 +22,12 @@ def _params(spec):
     return found
 
 
+def test_a_shape_scale_lists_only_the_kinds_drawn_in_its_own_order():
+    shapes = {"acquisition": "diamond", "investment": "circle", "merger": "square"}
+    scale = theme.shape_scale(shapes, pd.Series(["merger", "acquisition", "merger"])).to_dict()
+    assert scale == {"domain": ["acquisition", "merger"], "range": ["diamond", "square"]}
+
+
 def _find_layer(spec, mark):
     for layer in spec["layer"]:
         kind = layer["mark"]["type"] if isinstance(layer["mark"], dict) else layer["mark"]

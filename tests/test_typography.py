@@ -5,7 +5,7 @@ import re
 import pytest
 
 from lib import site
-from lib.sphinxext.typography import BARE_URL_CLASS, NO_BREAK, keep_together
+from lib.sphinxext.typography import BARE_URL_CLASS, NO_BREAK, breakable, keep_together
 
 
 def test_section_and_per_cent_signs_keep_to_their_word():
@@ -33,8 +33,6 @@ def test_built_pages_keep_signs_with_their_words_and_mark_bare_addresses():
 
 
 def test_names_and_addresses_may_break_after_each_underscore_or_slash():
-    from lib.sphinxext.typography import breakable
-
     parts = breakable("tiles_per_cabinet × 2 and _private, see example.org/a")
     assert [p.astext() for p in parts] == [
         "tiles_", "<wbr>", "per_", "<wbr>", "cabinet × 2 and _private, see example.org/", "<wbr>", "a"]

@@ -200,7 +200,6 @@ def chip_scatter_chart(wide: pd.DataFrame, *, x: str = "power", y: str = "peak_c
     if "power" in (x, y) and compute:
         tooltip.append(alt.Tooltip("ratio_text:N", title="Compute per watt"))
     domain = [c for c in COUNTED_DOMAIN if c in set(frame["counted"])]
-    deployments = [d for d in DEPLOYMENT_SHAPES if d in set(frame["deployment"])]  # the legend names only what is drawn
 
     def marks(base):
         points = base.mark_point(filled=True, size=130).encode(
@@ -208,7 +207,7 @@ def chip_scatter_chart(wide: pd.DataFrame, *, x: str = "power", y: str = "peak_c
             color=alt.Color("counted:N", title="Compute counted as", scale=theme.colour_scale("precision", domain),
                             legend=alt.Legend(orient="bottom", direction="vertical")),
             shape=alt.Shape("deployment:N", title="Deployment",
-                            scale=alt.Scale(domain=deployments, range=[DEPLOYMENT_SHAPES[d] for d in deployments]),
+                            scale=theme.shape_scale(DEPLOYMENT_SHAPES, frame["deployment"]),
                             legend=alt.Legend(orient="top", direction="horizontal")))
         labels = base.mark_text(dy=-7, fontSize=11, color="#374151", **_beside_point(x, 9, flip_after=0.5)).encode(
             x=enc_x, y=enc_y, text="chip:N")

@@ -126,14 +126,13 @@ def deal_timeline_chart(deals: pd.DataFrame, *, company: str, title: str, source
     # padding keeps the first deal's mark off the axis line
     x = alt.X("date:T", title="Year of the deal", axis=alt.Axis(format="%Y", tickCount="year"),
               scale=alt.Scale(padding=14))
-    kinds = [kind for kind in DEAL_SHAPES if kind in set(frame["kind"])]  # the legend names only kinds drawn
     tooltip = [alt.Tooltip("target:N", title="Company"), alt.Tooltip("kind:N", title="Deal"),
                alt.Tooltip("date_label:N", title="Date"), alt.Tooltip("price_label:N", title="Price or amount"),
                alt.Tooltip("date_basis:N", title="Date from")]
     colour = theme.colour_scale("company", [company]).to_dict()["range"][0]
     points = alt.Chart(frame).mark_point(size=140, filled=True, color=colour).encode(
         x=x, y=y, shape=alt.Shape("kind:N", title="Deal", legend=alt.Legend(orient="bottom"),
-                                  scale=alt.Scale(domain=kinds, range=[DEAL_SHAPES[k] for k in kinds])),
+                                  scale=theme.shape_scale(DEAL_SHAPES, frame["kind"])),
         tooltip=tooltip)
     labels = alt.Chart(frame).mark_text(align="left", dx=10, fontSize=12, color="#374151").encode(
         x=x, y=y, text="price_label:N", tooltip=tooltip)

@@ -76,7 +76,7 @@ def _year_axis(first_estimate: int | None, last_estimate: int | None = None) -> 
         label = (f"datum.value >= {first_estimate} && datum.value <= {last_estimate} ? datum.value + 'E' "
                  ": '' + datum.value")
     # on a phone six or more full labels touch; the century goes ("’22E"), every year stays labelled
-    short = f"width < {theme.NARROW_PLOT} ? '\u2019' + slice(({label}), 2) : ({label})"
+    short = f"{theme.ON_A_PHONE} ? '\u2019' + slice(({label}), 2) : ({label})"
     return alt.Axis(title="Year (E = Gartner estimate)" if first_estimate else "Year",
                     labelExpr=short, labelAngle=0)
 

@@ -46,11 +46,11 @@ def choice_title(heading: str, name: str, options: list | dict, *, chars: int = 
 
     ``options`` lists the parameter's values, or maps each to the words shown for it.
     A drawing made before any choice (the static page, paper) then says what it
-    shows. On a narrow plot (``width < theme.NARROW_PLOT``) the lines are wrapped
+    shows. On a narrow plot (``theme.ON_A_PHONE``) the lines are wrapped
     at ``chars`` characters; titles drawn by Vega from an expression are not wrapped
     by the layouts.
     """
     shown = options if isinstance(options, dict) else {option: option for option in options}
     wide = {option: [heading, words] for option, words in shown.items()}
     narrow = {option: [*textwrap.wrap(heading, chars), *textwrap.wrap(words, chars)] for option, words in shown.items()}
-    return alt.ExprRef(expr=f"(width < {theme.NARROW_PLOT} ? {json.dumps(narrow)} : {json.dumps(wide)})[{name}]")
+    return alt.ExprRef(expr=f"({theme.ON_A_PHONE} ? {json.dumps(narrow)} : {json.dumps(wide)})[{name}]")

@@ -182,7 +182,7 @@ def stack_matrix_chart(stack: pd.DataFrame, layers: pd.DataFrame, *, company: st
         params, test = [], _fixed_test(company, layer)
     colour = theme.colour_scale("layer", columns)
     # a phone's plot gives each column about 50 px for up to seven marks: smaller marks and headings there
-    narrow = f"width < {theme.NARROW_PLOT}"
+    narrow = theme.ON_A_PHONE
     chart = alt.Chart(items).mark_point(filled=True, size=alt.ExprRef(f"{narrow} ? 26 : 150"),
                                         strokeWidth=alt.ExprRef(f"{narrow} ? 1 : 1.5")).encode(
         x=alt.X("column:N", sort=columns, title=None,
