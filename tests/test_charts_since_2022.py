@@ -156,6 +156,17 @@ def test_timeline_colours_companies_from_the_registry_and_shows_sources(events):
     assert rows["E03"]["when"].startswith("2025-10-15")
 
 
+def test_near_events_of_one_company_are_spread_across_its_row(events):
+    near = pd.concat([events, events.iloc[[0, 0]].assign(event_id=["E04", "E05"], date=["2023-10-20", "2024-05-01"],
+                                                        category=["IPO", "IPO"])], ignore_index=True)
+    lanes = dict(zip(near["event_id"], since_2022.timeline_frame(near)["lane"]))
+    # Kneron's first two events are 24 days apart: a run of two; its third, 194 days on, stands alone
+    assert (lanes["E01"], lanes["E04"], lanes["E05"]) == (-0.5, 0.5, 0.0)
+    assert lanes["E02"] == lanes["E03"] == 0.0  # another company's events on other days: no spreading
+    offset = charts.company_timeline_chart(near).to_dict()["encoding"]["yOffset"]
+    assert offset["field"] == "lane" and offset["scale"]["domain"] == [-0.75, 0.75]
+
+
 def test_timeline_filters(events):
     spec = charts.company_timeline_chart(events, companies=["Kneron", "SambaNova"], categories=["acquisition"]).to_dict()
     assert {r["event_id"] for r in _datasets(spec)} == {"E03"}

@@ -239,7 +239,23 @@ def timeline_frame(events: pd.DataFrame) -> pd.DataFrame:
         + (f" ({w})" if isinstance(w, str) and w else "")
         for a, g, w in zip(frame["amount_usd_million"], frame["amount_as_given"], frame["amount_what"])]
     frame["source"] = frame["source_url"].map(source_host)
+    frame["lane"] = _lanes(frame)
     return frame
+
+
+NEAR_DAYS = 60
+"""Events of one company closer than this (in days) would draw one over the other on a phone."""
+
+def _lanes(frame: pd.DataFrame) -> pd.Series:
+    """Each event's lane in its company's row: 0 alone, spread around 0 in a run of near events."""
+    lanes = pd.Series(0.0, index=frame.index)
+    for _, rows in frame.sort_values("when", kind="stable").groupby("company", sort=False):
+        gaps = rows["when"].diff().dt.days
+        runs = (gaps.isna() | (gaps >= NEAR_DAYS)).cumsum()
+        for _, run in rows.groupby(runs):
+            centre = (len(run) - 1) / 2
+            lanes[run.index] = [i - centre for i in range(len(run))]
+    return lanes
 
 
 CATEGORY_SHAPES = {"funding": "circle", "acquisition": "diamond", "distress": "triangle-down", "IPO": "square",
@@ -273,13 +289,15 @@ def company_timeline_chart(events: pd.DataFrame, *, companies: list[str] | None 
         raise ValueError("no events to draw")
     order = [c for c in theme.COLOURS["company"] if c in set(frame["company"])]
     kinds = [k for k in CATEGORY_SHAPES if k in set(frame["category"])]
+    lanes = frame["lane"].abs().max() + 0.25  # a row's half-height, in lanes: its outer marks stay inside it
     picked = alt.selection_point(name="kind_pick", fields=["category"], bind="legend")
     return alt.Chart(frame).mark_point(size=150, filled=True, strokeWidth=2).encode(
         x=alt.X("when:T", title="Date", scale=alt.Scale(padding=14), axis=alt.Axis(format="%Y", tickCount="year")),
         y=alt.Y("company:N", sort=order, title=None),
+        # near events of one company side by side, not on top of each other
+        yOffset=alt.YOffset("lane:Q", scale=alt.Scale(domain=[-lanes, lanes])),
         color=alt.Color("company:N", sort=order, scale=theme.colour_scale("company", order), legend=None),
-        shape=alt.Shape("category:N", sort=kinds,
-                        scale=alt.Scale(domain=kinds, range=[CATEGORY_SHAPES[k] for k in kinds]),
+        shape=alt.Shape("category:N", sort=kinds, scale=theme.shape_scale(CATEGORY_SHAPES, frame["category"]),
                         legend=alt.Legend(title="Kind of event", orient="bottom", columns=3, symbolFillColor="#4b5563",
                                           symbolStrokeColor="#4b5563")),
         opacity=alt.when(picked).then(alt.value(0.95)).otherwise(alt.value(0.12)),
@@ -288,7 +306,7 @@ def company_timeline_chart(events: pd.DataFrame, *, companies: list[str] | None 
                  alt.Tooltip("amount_label:N", title="Amount"), alt.Tooltip("source:N", title="Source"),
                  alt.Tooltip("confidence:N", title="Confidence"), alt.Tooltip("event_id:N", title="Row")],
     ).add_params(picked).properties(
-        height=max(180, 34 * len(order)),
+        height=max(180, 38 * len(order)),
         title=alt.Title("The report's companies, 2023-2026",
                         subtitle=["Source: company releases, SEC filings and press reports (see sources table)",
                                   "Hover for the event, amount and source; click a shape to pick a kind of event"]),
