@@ -1,9 +1,11 @@
 """Landscape chart builders: products by purpose and class, Gartner's device mix."""
 
+import re
+
 import pandas as pd
 import pytest
 
-from lib import charts, theme
+from lib import charts, data, embed, theme
 
 
 @pytest.fixture
@@ -135,6 +137,17 @@ def test_device_mix_chart_has_a_year_slider_starting_at_the_last_actual_year(dev
 def test_device_mix_chart_shortens_long_axis_labels(device):
     axis = charts.device_mix_chart(device).to_dict()["encoding"]["y"]["axis"]
     assert "Baseband + app. processor" in axis["labelExpr"] and axis["labelExpr"].endswith("|| datum.value")
+
+
+def test_device_labels_are_whole_on_a_phone():
+    import vl_convert
+
+    spec = charts.device_mix_chart(data.load("market_by_device")).to_dict()
+    for layout in ("wide", "narrow"):
+        drawing = embed.static_svg(vl_convert.vegalite_to_vega(embed.layout_spec(spec, layout)))
+        axes = [re.findall(r">([^<>]+)</text", group) for group in re.findall(r'role-axis-label.*?</g>', drawing, re.S)]
+        [labels] = [labels for labels in axes if "GPU" in labels]
+        assert len(labels) == 9 and not any("…" in label for label in labels), (layout, labels)
 
 
 def test_products_chart_legend_sits_below_the_bars(products, corrections):

@@ -1,5 +1,7 @@
 """TPU chart builders, on a tiny inline TPU table and corrections."""
 
+import json
+
 import pandas as pd
 import pytest
 
@@ -49,11 +51,17 @@ def test_peak_chart_has_a_printed_corrected_toggle_and_precision_colours(tpu, co
     rows = [r for d in spec["datasets"].values() for r in d]
     assert {r["value_label"] for r in rows if r["generation"] == "TPU v4" and r["version"] == "As printed"} == {"not printed"}
     assert "Jouppi" in spec["title"]["subtitle"] and spec["description"]
+    # the legend lists only what the chosen figures draw: no "not stated" beside the corrected bars
+    legend = colour["legend"]["values"]["expr"]
+    assert legend.endswith("[tpu_version]")
+    assert json.loads(legend.removesuffix("[tpu_version]")) == {"As printed": ["Precision not stated"],
+                                                               "Corrected": ["INT8 TOPS", "bf16 TFLOPS"]}
 
 
 def test_peak_chart_with_one_version_has_no_toggle(tpu, corrections):
     spec = charts.tpu_peak_chart(charts.tpu_versions(tpu, corrections), version="Corrected").to_dict()
     assert "params" not in spec and all("params" not in layer for layer in spec["layer"])
     assert {r["version"] for d in spec["datasets"].values() for r in d} == {"Corrected"}
+    assert spec["layer"][0]["encoding"]["color"]["legend"]["values"] == ["INT8 TOPS", "bf16 TFLOPS"]
     with pytest.raises(ValueError):
         charts.tpu_peak_chart(charts.tpu_versions(tpu, corrections), version="Both")

@@ -9,6 +9,8 @@ AI-semiconductor revenue in one year, by device type, with a year slider.
 
 from __future__ import annotations
 
+import json
+
 import altair as alt
 import pandas as pd
 
@@ -57,6 +59,18 @@ DEVICE_SHORT = {
     "FPGA": "FPGA",
 }
 """Axis labels for Gartner's device types (the tooltip gives the full names)."""
+
+DEVICE_SHORTEST = {
+    "Application/multimedia processor": "App./media proc.",
+    "Integrated baseband/application processor": "Baseband + app.",
+    "Microprocessor (compute)": "MPU (compute)",
+    "Microprocessor (embedded)": "MPU (embedded)",
+    "Other application-specific": "Other app.-specific",
+    "Digital signal processor": "DSP",
+    "Microcontroller": "MCU",
+}
+"""Shorter labels where a phone's plot leaves the axis too little room (other types keep
+their :data:`DEVICE_SHORT` label)."""
 
 DEVICE_REVENUE_TITLE = "Revenue (USD million)"
 
@@ -260,7 +274,8 @@ def device_mix_chart(device: pd.DataFrame, *, year: int | None = None) -> alt.Ch
     chart = alt.Chart(frame).mark_bar().encode(
         x=alt.X("revenue_usd_million:Q", title=DEVICE_REVENUE_TITLE),
         y=alt.Y("segment:N", sort="-x", title=None,
-                axis=alt.Axis(labelExpr=f"{DEVICE_SHORT!r}[datum.value] || datum.value")),
+                axis=alt.Axis(labelExpr=f"({theme.ON_A_PHONE} ? {json.dumps({**DEVICE_SHORT, **DEVICE_SHORTEST})} "
+                                        f": {json.dumps(DEVICE_SHORT)})[datum.value] || datum.value")),
         color=alt.Color("segment:N", legend=None,
                         scale=theme.colour_scale("segment", [s for s in segments
                                                             if s in set(frame["segment"])])),

@@ -9,6 +9,7 @@ name the precision; :data:`PRECISION` records it per generation.
 
 from __future__ import annotations
 
+import json
 import re
 
 import altair as alt
@@ -66,6 +67,16 @@ def tpu_versions(tpu: pd.DataFrame, corrections: pd.DataFrame) -> pd.DataFrame:
     return frame
 
 
+def _legend_entries(frame: pd.DataFrame, domain: list[str], version: str | None) -> list[str] | alt.ExprRef:
+    """What the colour legend lists, in ``domain`` order: only the kinds of figure the shown version
+    draws (with the radio buttons, an expression that follows the choice)."""
+    drawn = {v: [kind for kind in domain if kind in set(frame.loc[frame["version"] == v, "precision"])]
+             for v in VERSIONS}
+    if version is not None:
+        return drawn[version]
+    return alt.ExprRef(f"{json.dumps(drawn)}[tpu_version]")
+
+
 def tpu_peak_chart(versions: pd.DataFrame, *, version: str | None = None) -> alt.LayerChart:
     """Peak per chip of each TPU generation, with a toggle between printed and corrected.
 
@@ -106,7 +117,7 @@ def tpu_peak_chart(versions: pd.DataFrame, *, version: str | None = None) -> alt
         x=x,
         y=alt.Y("peak:Q", title=y_title, scale=alt.Scale(domain=[0, 150])),
         color=alt.Color("precision:N", title="Counted as", scale=theme.colour_scale("precision", domain),
-                        legend=alt.Legend(orient="top", direction="vertical")),
+                        legend=alt.Legend(orient="top", direction="vertical", values=_legend_entries(versions, domain, version))),
         tooltip=tooltip,
     )
     text = alt.Chart(frame).mark_text(dy=-7, fontSize=12).encode(
