@@ -52,6 +52,8 @@ def test_chart_layers_colour_tooltips_and_stated_total(rounds):
     assert spec["title"]["subtitle"][0] == "Source: report, SambaNova section (Crunchbase)."
     assert "grey rule" in spec["title"]["subtitle"][1]
     assert "Text: more than 300" in spec["description"] and "USD 402 million" in spec["description"]
+    label = spec["layer"][3]["mark"]
+    assert label["baseline"] == "top" and label["dy"] > 0  # hangs under its rule, clear of the gridline above
 
 
 def test_chart_without_stated_total_has_two_layers(rounds):

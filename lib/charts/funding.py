@@ -82,7 +82,9 @@ def company_funding_chart(rounds: pd.DataFrame, *, company: str, stated_total: f
         layers.append(alt.Chart(stated).mark_rule(color=RULE_COLOUR, strokeDash=[2, 2]).encode(
             y="value:Q", tooltip=[alt.Tooltip("label:N", title="Report text"),
                                   alt.Tooltip("value:Q", title="USD million", format=",.0f")]))
-        layers.append(alt.Chart(stated).mark_text(align="left", dx=4, dy=-7, color=RULE_COLOUR, fontSize=12).encode(
+        # under the rule, where the running total is still low: above it the label met the top gridline
+        layers.append(alt.Chart(stated).mark_text(align="left", baseline="top", dx=4, dy=4, color=RULE_COLOUR,
+                                                  fontSize=12).encode(
             x=alt.value(0), y="value:Q", text="label:N"))
         explained += "; grey rule: the total stated in the text"
     total = frame["cumulative_million"].iloc[-1]
