@@ -22,6 +22,13 @@ CHART = "figure.bk-chart"
 RENDER_TIMEOUT_MS = 15_000
 WIDTHS = ["phone", "laptop"]
 PRINT_VIEWPORT = {"width": 718, "height": 1000}  # an A4 page's text width at 96 px per inch
+ABOUT_THE_CONTROLS = {"intro.html", "chapters/for_instructors.html"}
+"""Pages whose text describes the charts' controls to every reader, on paper too."""
+CONTROL_INSTRUCTIONS = r"""() => {
+  const told = /\b(hover(ing)? over|click(ing)? (a|an|the|it)\b|drag the|the slider|drop-?downs?\b|radio buttons?|the buttons)/i;
+  return [...document.querySelectorAll('.bd-article p, .bd-article li')]
+    .filter(e => e.getClientRects().length && told.test(e.innerText))
+    .map(e => e.innerText.match(told)[0] + ': ' + e.innerText.slice(0, 80)); }"""
 
 
 def _charts_in_source(path):
@@ -352,6 +359,9 @@ def test_print_shows_charts_and_no_navigation(visit, path):
     introductions = v.page.evaluate("""() => [...document.querySelectorAll('.bd-article p')]
         .filter(p => /cells? below/.test(p.textContent) && p.getClientRects().length).length""")
     assert introductions == 0, "a paragraph introduces a cell that paper leaves out"
+    if path not in ABOUT_THE_CONTROLS:
+        told = v.page.evaluate(CONTROL_INSTRUCTIONS)
+        assert told == [], f"paper tells the reader to use controls it does not have: {told}"
     # paper does not scroll: on the width of an A4 page's text, nothing runs past the article's edge
     v.page.set_viewport_size(PRINT_VIEWPORT)
     past_edge = v.page.evaluate("""() => {
