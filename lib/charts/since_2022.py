@@ -246,6 +246,7 @@ def timeline_frame(events: pd.DataFrame) -> pd.DataFrame:
 NEAR_DAYS = 60
 """Events of one company closer than this (in days) would draw one over the other on a phone."""
 
+
 def _lanes(frame: pd.DataFrame) -> pd.Series:
     """Each event's lane in its company's row: 0 alone, spread around 0 in a run of near events."""
     lanes = pd.Series(0.0, index=frame.index)

@@ -117,7 +117,8 @@ def tpu_peak_chart(versions: pd.DataFrame, *, version: str | None = None) -> alt
         x=x,
         y=alt.Y("peak:Q", title=y_title, scale=alt.Scale(domain=[0, 150])),
         color=alt.Color("precision:N", title="Counted as", scale=theme.colour_scale("precision", domain),
-                        legend=alt.Legend(orient="top", direction="vertical", values=_legend_entries(versions, domain, version))),
+                        legend=alt.Legend(orient="top", direction="vertical",
+                                          values=_legend_entries(versions, domain, version))),
         tooltip=tooltip,
     )
     text = alt.Chart(frame).mark_text(dy=-7, fontSize=12).encode(
