@@ -3,9 +3,12 @@
 import re
 
 import pytest
+from docutils import nodes
+from docutils.core import publish_doctree
 
 from lib import site
-from lib.sphinxext.typography import BARE_URL_CLASS, NO_BREAK, breakable, keep_together
+from lib.sphinxext.typography import (BARE_URL_CLASS, CHARS_PER_LINE, MAY_BREAK_CLASS, NO_BREAK, breakable,
+                                      keep_together, printed_lines)
 
 
 def test_section_and_per_cent_signs_keep_to_their_word():
@@ -36,3 +39,51 @@ def test_names_and_addresses_may_break_after_each_underscore_or_slash():
     parts = breakable("tiles_per_cabinet × 2 and _private, see example.org/a")
     assert [p.astext() for p in parts] == [
         "tiles_", "<wbr>", "per_", "<wbr>", "cabinet × 2 and _private, see example.org/", "<wbr>", "a"]
+
+
+def _boxes(source: str) -> list[nodes.Admonition]:
+    return list(publish_doctree(source, settings_overrides={"report_level": 5}).findall(nodes.Admonition))
+
+
+def test_a_box_counts_its_printed_lines():
+    words = "x" * (CHARS_PER_LINE * 3)  # three printed lines of running text
+    short, long, table = _boxes(f"""\
+.. note::
+
+   A line.
+
+.. warning::
+
+   {words}
+
+   ::
+
+      code line 1
+      code line 2
+
+.. note::
+
+   ===== =====
+   a     b
+   ===== =====
+   one   two
+   three four
+   ===== =====
+
+   .. raw:: html
+
+      <table><tr><td>1</td></tr><tr><td>2</td></tr></table>
+""")
+    assert printed_lines(short) == 1
+    assert printed_lines(long) == 3 + 2
+    assert printed_lines(table) == 3 + 2  # a row is a line, not each cell's paragraph; an HTML table's rows too
+
+
+@pytest.mark.built
+def test_long_boxes_may_break_across_pages_and_short_ones_move_whole():
+    page = (site.SITE_DIR / "chapters" / "software_stack.html").read_text(encoding="utf-8")
+    classes = {box_id: names.split()
+               for names, box_id in re.findall(r'<div class="([^"]*admonition[^"]*)" id="([^"]+)"', page)}
+    # the coverage solution (code, a table of output and a paragraph) left most of a page blank when kept whole
+    assert MAY_BREAK_CLASS in classes["chapters/software_stack-solution-3"]
+    assert MAY_BREAK_CLASS not in classes["software-stack-coverage"]  # its exercise: a short paragraph

@@ -8,13 +8,19 @@
   cell can wrap rather than push the table past its column or the paper's edge;
 * a link whose text is its own address (a bibliography entry's URL) gets the
   class :data:`BARE_URL_CLASS`, so paper does not print the address twice (the
-  print stylesheet writes out the address of every other outside link).
+  print stylesheet writes out the address of every other outside link);
+* a box (a note, a correction, an exercise's solution) longer than
+  :data:`LONG_BOX_LINES` printed lines gets the class :data:`MAY_BREAK_CLASS`:
+  paper lets it run on to the next page. A shorter box moves whole to the next
+  page when it does not fit, which a long one would do only by leaving most of
+  a page blank.
 
 Code and raw HTML are left as they are.
 """
 
 from __future__ import annotations
 
+import math
 import re
 
 from docutils import nodes
@@ -25,6 +31,12 @@ NO_BREAK = "\u00a0"
 _GLUED = (re.compile(r"§ "), "§" + NO_BREAK), (re.compile(r"(\d|^) %"), r"\1" + NO_BREAK + "%")
 _KEEP = (nodes.literal, nodes.literal_block, nodes.raw, nodes.FixedTextElement)
 _JOINED = re.compile(r"(?<=[A-Za-z0-9])[_/](?=[A-Za-z0-9])")
+MAY_BREAK_CLASS = "bk-may-break"
+LONG_BOX_LINES = 16
+"""Printed lines above which a box may break across pages: about 40 % of an A4 page of text."""
+CHARS_PER_LINE = 90
+"""Characters of running text in a printed line of a box (an A4 column at the print font size)."""
+_TABLE_ROW = re.compile(r"<tr\b")
 
 
 def keep_together(text: str) -> str:
@@ -51,7 +63,8 @@ def breakable(text: str) -> list[nodes.Node]:
 
 
 class Typography(SphinxPostTransform):
-    """Apply :func:`keep_together` to the page's text and mark links that show their own address."""
+    """Apply :func:`keep_together` to the page's text, mark links that show their own address
+    and boxes that may break across pages."""
 
     default_priority = 900  # after myst-nb has pasted glued values into the text
 
@@ -70,6 +83,26 @@ class Typography(SphinxPostTransform):
             address = link.get("refuri", "")
             if address.startswith(("http://", "https://")) and link.astext().strip() == address:
                 link["classes"].append(BARE_URL_CLASS)
+        for box in self.document.findall(nodes.Admonition):
+            if printed_lines(box) > LONG_BOX_LINES:
+                box["classes"].append(MAY_BREAK_CLASS)
+
+
+def printed_lines(box: nodes.Element) -> int:
+    """About how many lines ``box`` takes on paper: wrapped text, each line of code or output,
+    each table row (tables written as HTML by a notebook output included)."""
+    lines = 0
+    for node in box.findall(nodes.Element):
+        if isinstance(node, nodes.raw):
+            lines += len(_TABLE_ROW.findall(node.astext())) if "html" in node.get("format", "") else 0
+        elif isinstance(node, nodes.FixedTextElement):  # code, and a cell's text output
+            lines += node.astext().count("\n") + 1
+        elif isinstance(node, nodes.row):
+            lines += 1
+        elif isinstance(node, (nodes.paragraph, nodes.title)) and not any(
+                isinstance(a, nodes.entry) for a in _ancestors(node)):
+            lines += math.ceil(len(node.astext()) / CHARS_PER_LINE)
+    return lines
 
 
 def _ancestors(node):

@@ -336,6 +336,9 @@ def test_titles_keep_whole_words_and_links_and_code_fit_on_a_phone(visit, path):
 def test_print_shows_charts_and_no_navigation(visit, path):
     v = visit(path)
     v.page.emulate_media(media="print")
+    # as a browser does when printing: the toggle script opens every folded box (the exercises' solutions)
+    v.page.wait_for_load_state("load")
+    v.page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
     for selector in (".bd-sidebar-primary", ".bd-header", ".bd-sidebar-secondary", ".prev-next-area"):
         found = v.page.locator(selector)
         assert all(not found.nth(i).is_visible() for i in range(found.count())), f"{selector} is printed"
@@ -356,6 +359,12 @@ def test_print_shows_charts_and_no_navigation(visit, path):
         }
         return false; }).length""")
     assert whole == 0, f"{whole} tables cannot break across pages"
+    # a long box runs on to the next page; a short one moves whole (lib/sphinxext/typography.py marks them)
+    wrong = v.page.evaluate("""() => [...document.querySelectorAll('.bd-article .admonition')].filter(b => {
+        const s = getComputedStyle(b), long = b.classList.contains('bk-may-break');
+        return long ? s.breakInside !== 'auto' || s.overflowY !== 'visible' : s.breakInside !== 'avoid'; })
+        .map(b => b.id || b.className)""")
+    assert wrong == [], f"boxes kept whole or split against their length: {wrong}"
     introductions = v.page.evaluate("""() => [...document.querySelectorAll('.bd-article p')]
         .filter(p => /cells? below/.test(p.textContent) && p.getClientRects().length).length""")
     assert introductions == 0, "a paragraph introduces a cell that paper leaves out"
