@@ -77,6 +77,10 @@ def test_a_box_counts_its_printed_lines():
     assert printed_lines(short) == 1
     assert printed_lines(long) == 3 + 2
     assert printed_lines(table) == 3 + 2  # a row is a line, not each cell's paragraph; an HTML table's rows too
+    [linked] = _boxes(".. note::\n\n   See `the source <https://example.org/a-long-address>`_.\n")
+    assert printed_lines(linked) == 1  # text and address together within one line
+    [linked] = _boxes(".. note::\n\n   `x <https://example.org/%s>`_\n" % ("a" * 80))
+    assert printed_lines(linked) == 2  # one character of text, and the address paper prints after it
 
 
 @pytest.mark.built

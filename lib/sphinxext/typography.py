@@ -34,7 +34,7 @@ _JOINED = re.compile(r"(?<=[A-Za-z0-9])[_/](?=[A-Za-z0-9])")
 MAY_BREAK_CLASS = "bk-may-break"
 LONG_BOX_LINES = 16
 """Printed lines above which a box may break across pages: about 40 % of an A4 page of text."""
-CHARS_PER_LINE = 90
+CHARS_PER_LINE = 75
 """Characters of running text in a printed line of a box (an A4 column at the print font size)."""
 _TABLE_ROW = re.compile(r"<tr\b")
 
@@ -89,8 +89,9 @@ class Typography(SphinxPostTransform):
 
 
 def printed_lines(box: nodes.Element) -> int:
-    """About how many lines ``box`` takes on paper: wrapped text, each line of code or output,
-    each table row (tables written as HTML by a notebook output included)."""
+    """About how many lines ``box`` takes on paper: wrapped text (with the addresses paper writes
+    after outside links), each line of code or output, each table row (tables written as HTML by
+    a notebook output included)."""
     lines = 0
     for node in box.findall(nodes.Element):
         if isinstance(node, nodes.raw):
@@ -101,7 +102,11 @@ def printed_lines(box: nodes.Element) -> int:
             lines += 1
         elif isinstance(node, (nodes.paragraph, nodes.title)) and not any(
                 isinstance(a, nodes.entry) for a in _ancestors(node)):
-            lines += math.ceil(len(node.astext()) / CHARS_PER_LINE)
+            # paper writes out the address of an outside link after its text
+            addresses = sum(len(link["refuri"]) + 3 for link in node.findall(nodes.reference)
+                            if link.get("refuri", "").startswith(("http://", "https://"))
+                            and link.astext().strip() != link["refuri"])
+            lines += math.ceil((len(node.astext()) + addresses) / CHARS_PER_LINE)
     return lines
 
 
