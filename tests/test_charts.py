@@ -111,7 +111,8 @@ def test_cagr_ranking_shows_computed_bars_rounding_ranges_and_printed_ticks(mark
     printed = pd.DataFrame({"view": ["By application"], "segment": ["Automotive"], "cagr_2021_2026_pct": [99.0]})
     spec = charts.cagr_ranking_chart(market, printed=printed, start=2021, end=2023).to_dict()
     bar, rule, tick = _find_layer(spec, "bar"), _find_layer(spec, "rule"), _find_layer(spec, "tick")
-    assert bar["encoding"]["x"]["field"] == "cagr_pct" and bar["encoding"]["y"]["sort"] == {"field": "cagr_pct", "op": "max", "order": "descending"}
+    assert bar["encoding"]["x"]["field"] == "cagr_pct"
+    assert bar["encoding"]["y"]["sort"] == {"field": "cagr_pct", "op": "max", "order": "descending"}
     assert "2023E" in bar["encoding"]["x"]["title"]
     assert bar["encoding"]["color"]["legend"] is None
     assert bar["encoding"]["color"]["scale"]["range"][0] == theme.COLOURS["segment"][

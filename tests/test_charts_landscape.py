@@ -142,12 +142,13 @@ def test_device_mix_chart_shortens_long_axis_labels(device):
 def test_device_labels_are_whole_on_a_phone():
     import vl_convert
 
-    spec = charts.device_mix_chart(data.load("market_by_device")).to_dict()
+    device = data.load("market_by_device")
+    spec = charts.device_mix_chart(device).to_dict()
     for layout in ("wide", "narrow"):
         drawing = embed.static_svg(vl_convert.vegalite_to_vega(embed.layout_spec(spec, layout)))
         axes = [re.findall(r">([^<>]+)</text", group) for group in re.findall(r'role-axis-label.*?</g>', drawing, re.S)]
         [labels] = [labels for labels in axes if "GPU" in labels]
-        assert len(labels) == 9 and not any("…" in label for label in labels), (layout, labels)
+        assert len(labels) == device["segment"].nunique() and not any("…" in label for label in labels), (layout, labels)
 
 
 def test_products_chart_legend_sits_below_the_bars(products, corrections):

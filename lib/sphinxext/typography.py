@@ -80,8 +80,7 @@ class Typography(SphinxPostTransform):
             elif changed != str(text):
                 parent.replace(text, nodes.Text(changed))
         for link in self.document.findall(nodes.reference):
-            address = link.get("refuri", "")
-            if address.startswith(("http://", "https://")) and link.astext().strip() == address:
+            if _outside(link) and not _prints_address(link):
                 link["classes"].append(BARE_URL_CLASS)
         for box in self.document.findall(nodes.Admonition):
             if printed_lines(box) > LONG_BOX_LINES:
@@ -103,11 +102,18 @@ def printed_lines(box: nodes.Element) -> int:
         elif isinstance(node, (nodes.paragraph, nodes.title)) and not any(
                 isinstance(a, nodes.entry) for a in _ancestors(node)):
             # paper writes out the address of an outside link after its text
-            addresses = sum(len(link["refuri"]) + 3 for link in node.findall(nodes.reference)
-                            if link.get("refuri", "").startswith(("http://", "https://"))
-                            and link.astext().strip() != link["refuri"])
+            addresses = sum(len(link["refuri"]) + 3 for link in node.findall(nodes.reference) if _prints_address(link))
             lines += math.ceil((len(node.astext()) + addresses) / CHARS_PER_LINE)
     return lines
+
+
+def _outside(link: nodes.reference) -> bool:
+    return link.get("refuri", "").startswith(("http://", "https://"))
+
+
+def _prints_address(link: nodes.reference) -> bool:
+    """Whether paper writes out the link's address after it: an outside link that does not show it."""
+    return _outside(link) and link.astext().strip() != link["refuri"]
 
 
 def _ancestors(node):
